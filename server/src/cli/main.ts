@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// conductor: the CI gate. Runs the same engine as the editor over files on disk.
+import { enableLinearRegexFallback } from '../engine';
+import { runCheck } from './check-command';
+import { UsageError } from './cli-config';
+import { HELP } from './help';
+
+enableLinearRegexFallback();
+
+function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'check':
+      return runCheck(rest);
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      process.stdout.write(HELP);
+      return command === undefined ? 2 : 0;
+    case '--version':
+    case '-v':
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    default:
+      throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
+  }
+}
+
+declare const VERSION: string;
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof UsageError) {
+    process.stderr.write(`conductor: ${e.message}\n`);
+  } else {
+    process.stderr.write(`conductor: internal error: ${(e as Error).stack ?? e}\n`);
+  }
+  process.exitCode = 2;
+}

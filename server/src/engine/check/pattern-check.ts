@@ -1,0 +1,70 @@
+import type { Finding, Fix } from '../types';
+import { kindAt } from '../text/lexer';
+import type { ResolvedPattern } from '../config/resolve';
+import type { DocumentContext } from './document-context';
+
+/** More findings than this from one pattern in one file are noise; the rest is summarised. */
+export const MAX_FINDINGS_PER_RULE = 500;
+
+/** Runs the rule-file patterns that apply to this document. */
+export function checkPatterns(ctx: DocumentContext, docsUrl: (p: ResolvedPattern) => string | undefined): Finding[] {
+  const findings: Finding[] = [];
+  for (const p of ctx.policy.patternsFor(ctx.doc.relPath)) {
+    const rule = ctx.rules.get(p.id);
+    if (!rule) {
+      continue;
+    }
+    const re = p.compiled;
+    re.lastIndex = 0;
+    let count = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(ctx.text)) !== null) {
+      if (m[0].length === 0) {
+        re.lastIndex++; // an empty match would loop forever
+        continue;
+      }
+      if (p.in !== 'any' && !matchesPlace(p.in, kindAt(ctx.spans, m.index))) {
+        continue;
+      }
+      if (++count > MAX_FINDINGS_PER_RULE) {
+        break;
+      }
+      const range = ctx.lines.rangeOf(m.index, m.index + m[0].length);
+      const fixes: Fix[] = [];
+      if (p.fix !== undefined) {
+        fixes.push({ title: `Fix: replace with "${expand(p.fix, m)}"`, edits: [{ range, newText: expand(p.fix, m) }], safe: p.fixSafe });
+      }
+      findings.push({
+        ruleId: p.id,
+        severity: rule.severity,
+        message: expand(p.message, m),
+        range,
+        fixes,
+        docsUrl: docsUrl(p),
+        origin: rule.origin,
+      });
+    }
+  }
+  return findings;
+}
+
+function matchesPlace(where: 'code' | 'comments' | 'strings', kind: 'code' | 'comment' | 'string'): boolean {
+  return where === 'code' ? kind === 'code' : where === 'comments' ? kind === 'comment' : kind === 'string';
+}
+
+/** `$1`… and `$<name>` from the match, as in String.prototype.replace. */
+function expand(template: string, m: RegExpExecArray): string {
+  return template.replace(/\$(\d+|<[A-Za-z_][A-Za-z0-9_]*>|&|\$)/g, (whole, g: string) => {
+    if (g === '$') {
+      return '$';
+    }
+    if (g === '&') {
+      return m[0];
+    }
+    if (g.startsWith('<')) {
+      return m.groups?.[g.slice(1, -1)] ?? '';
+    }
+    const n = Number(g);
+    return n < m.length ? m[n] ?? '' : whole;
+  });
+}

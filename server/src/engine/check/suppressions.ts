@@ -1,0 +1,136 @@
+import type { Finding, TextEdit } from '../types';
+import { kindAt } from '../text/lexer';
+import { lineComment } from '../text/languages';
+import { MISSING_REASON, UNKNOWN_SUPPRESSED_RULE, UNUSED_SUPPRESSION } from '../rules/suppression-rules';
+import type { DocumentContext } from './document-context';
+
+export const DIRECTIVE = 'conductor-disable-next-line';
+const REASON_PLACEHOLDER = '<reason>';
+
+export interface Suppression {
+  /** Line of the comment; it suppresses findings on the next line. */
+  line: number;
+  ruleIds: string[];
+  reason: string;
+  /** Offsets of the directive and of the end of its rule list (where another id can be added). */
+  start: number;
+  idsEnd: number;
+}
+
+/** Finds `conductor-disable-next-line a, b -- reason` directives inside comments. */
+export function parseSuppressions(ctx: DocumentContext): Suppression[] {
+  const text = ctx.text;
+  const out: Suppression[] = [];
+  for (let i = text.indexOf(DIRECTIVE); i !== -1; i = text.indexOf(DIRECTIVE, i + DIRECTIVE.length)) {
+    if (kindAt(ctx.spans, i) !== 'comment') {
+      continue;
+    }
+    const pos = ctx.lines.positionAt(i);
+    const lineEnd = ctx.lines.lineEnd(pos.line);
+    const body = text.slice(i + DIRECTIVE.length, lineEnd).replace(/\s*(\*\/|-->|-\})\s*$/, '');
+    const sep = body.search(/\s--(\s|$)/);
+    const idsPart = sep === -1 ? body : body.slice(0, sep);
+    const reason = sep === -1 ? '' : body.slice(sep + 3).trim();
+    const ruleIds = idsPart.split(/[\s,]+/).filter(Boolean);
+    const idsEnd = i + DIRECTIVE.length + idsPart.trimEnd().length;
+    out.push({ line: pos.line, ruleIds, reason: reason === REASON_PLACEHOLDER ? '' : reason, start: i, idsEnd });
+  }
+  return out;
+}
+
+/**
+ * Removes findings that a suppression with a reason covers, and reports suppressions that are
+ * missing a reason, name unknown rules, or suppress nothing. A suppression without a reason has no effect.
+ */
+export function applySuppressions(ctx: DocumentContext, findings: Finding[], docsUrl: (id: string) => string | undefined): Finding[] {
+  if (!ctx.text.includes(DIRECTIVE)) {
+    return findings;
+  }
+  const suppressions = parseSuppressions(ctx);
+  if (suppressions.length === 0) {
+    return findings;
+  }
+  const byLine = new Map<number, Suppression>();
+  for (const s of suppressions) {
+    byLine.set(s.line + 1, s);
+  }
+  const used = new Set<string>();
+  const kept = findings.filter((f) => {
+    const s = byLine.get(f.range.start.line);
+    if (s && s.reason && s.ruleIds.includes(f.ruleId)) {
+      used.add(`${s.line}:${f.ruleId}`);
+      return false;
+    }
+    return true;
+  });
+  const report = (ruleId: string, s: Suppression, message: string, fixes: Finding['fixes'] = []): void => {
+    const rule = ctx.rules.get(ruleId);
+    if (rule) {
+      const range = ctx.lines.rangeOf(s.start, s.idsEnd);
+      kept.push({ ruleId, severity: rule.severity, message, range, fixes, docsUrl: docsUrl(ruleId), origin: rule.origin });
+    }
+  };
+  for (const s of suppressions) {
+    if (!s.reason) {
+      report(MISSING_REASON, s, `Suppression needs a reason: ${DIRECTIVE} ${s.ruleIds.join(', ') || '<rule-id>'} -- <why this is acceptable>`);
+      continue;
+    }
+    if (s.ruleIds.length === 0) {
+      report(UNUSED_SUPPRESSION, s, `Suppression names no rule id: write ${DIRECTIVE} <rule-id> -- <reason>`);
+      continue;
+    }
+    for (const id of s.ruleIds) {
+      if (!ctx.policy.knows(id)) {
+        report(UNKNOWN_SUPPRESSED_RULE, s, `Suppression names unknown rule "${id}".`);
+      } else if (!used.has(`${s.line}:${id}`)) {
+        report(UNUSED_SUPPRESSION, s, `Unused suppression: "${id}" reports nothing on the next line.`, [
+          { title: 'Remove the unused suppression', edits: [removeSuppressionEdit(ctx, s, id)], safe: true },
+        ]);
+      }
+    }
+  }
+  return kept;
+}
+
+/** Deletes one id from a suppression, or the whole comment line when it was the only id. */
+function removeSuppressionEdit(ctx: DocumentContext, s: Suppression, id: string): TextEdit {
+  const lineStart = ctx.lines.lineStart(s.line);
+  const lineText = ctx.lines.lineText(s.line);
+  const onlyComment = lineText.trim().length > 0 && s.ruleIds.length === 1 && commentStartsLine(ctx, s);
+  if (onlyComment) {
+    return { range: { start: { line: s.line, character: 0 }, end: { line: s.line + 1, character: 0 } }, newText: '' };
+  }
+  if (s.ruleIds.length > 1) {
+    const idsText = ctx.text.slice(s.start + DIRECTIVE.length, s.idsEnd);
+    const remaining = s.ruleIds.filter((r) => r !== id).join(', ');
+    return { range: ctx.lines.rangeOf(s.start + DIRECTIVE.length, s.idsEnd), newText: idsText.match(/^\s*/)?.[0] + remaining };
+  }
+  // The directive shares its line with code: remove from the comment opener to the end of the line.
+  const commentStart = ctx.text.lastIndexOf(ctx.syntax.lineComment ?? ctx.syntax.blockComment?.[0] ?? '#', s.start);
+  const from = commentStart >= lineStart ? commentStart : s.start;
+  const trimmedFrom = from - (ctx.text.slice(lineStart, from).match(/\s*$/)?.[0].length ?? 0);
+  return { range: ctx.lines.rangeOf(trimmedFrom, ctx.lines.lineEnd(s.line)), newText: '' };
+}
+
+function commentStartsLine(ctx: DocumentContext, s: Suppression): boolean {
+  const before = ctx.text.slice(ctx.lines.lineStart(s.line), s.start);
+  const opener = ctx.syntax.lineComment ?? ctx.syntax.blockComment?.[0] ?? '#';
+  return ['', opener].includes(before.trim());
+}
+
+/**
+ * The edit behind "Suppress on this line with a reason": adds the id to a suppression directly above,
+ * or inserts a new comment line above the finding with the same indentation.
+ */
+export function suppressionEdit(ctx: DocumentContext, finding: Finding, reason: string): TextEdit {
+  const line = finding.range.start.line;
+  const above = parseSuppressions(ctx).find((s) => s.line === line - 1);
+  if (above) {
+    const at = ctx.lines.positionAt(above.idsEnd);
+    return { range: { start: at, end: at }, newText: `, ${finding.ruleId}` };
+  }
+  const indent = ctx.lines.lineText(line).match(/^\s*/)?.[0] ?? '';
+  const comment = lineComment(ctx.syntax, `${DIRECTIVE} ${finding.ruleId} -- ${reason.trim() || REASON_PLACEHOLDER}`);
+  const at = { line, character: 0 };
+  return { range: { start: at, end: at }, newText: `${indent}${comment}${ctx.lines.eol}` };
+}

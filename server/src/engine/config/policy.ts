@@ -1,0 +1,116 @@
+import { Minimatch } from 'minimatch';
+import type { Severity, SeveritySetting } from '../types';
+import { codeRules } from '../rules/registry';
+import type { ResolvedConfig, ResolvedPattern } from './resolve';
+import type { RuleSetting } from './normalize-setting';
+
+export interface EffectiveRule {
+  id: string;
+  severity: Severity;
+  aiSeverity?: Severity;
+  options: Record<string, unknown>;
+  origin: string;
+}
+
+type PathMatcher = (relPath: string) => boolean;
+
+export function globMatcher(globs: readonly string[]): PathMatcher {
+  if (globs.length === 0) {
+    return () => false;
+  }
+  const mms = globs.map((g) => new Minimatch(g, { dot: true, matchBase: !g.includes('/') }));
+  return (p) => mms.some((m) => m.match(p));
+}
+
+interface CompiledPattern {
+  pattern: ResolvedPattern;
+  applies: PathMatcher;
+}
+
+/**
+ * A resolved config ready to answer "which rules apply to this file, at which severity".
+ * Answers are cached per combination of matching overrides, so a workspace costs a few entries.
+ */
+export class Policy {
+  readonly isIgnored: PathMatcher;
+  private readonly patterns: CompiledPattern[];
+  private readonly overrides: { applies: PathMatcher; rules: Map<string, RuleSetting>; origin: string }[];
+  private readonly cache = new Map<string, Map<string, EffectiveRule>>();
+
+  constructor(readonly resolved: ResolvedConfig) {
+    this.isIgnored = globMatcher(resolved.ignore);
+    this.patterns = [...resolved.patterns.values()].map((pattern) => {
+      const include = pattern.paths ? globMatcher(pattern.paths) : () => true;
+      const exclude = globMatcher(pattern.exclude ?? []);
+      return { pattern, applies: (p: string) => include(p) && !exclude(p) };
+    });
+    this.overrides = resolved.overrides.map((o) => {
+      const inc = globMatcher(o.files);
+      const exc = globMatcher(o.excludedFiles);
+      return { applies: (p: string) => inc(p) && !exc(p), rules: o.rules, origin: o.origin };
+    });
+  }
+
+  get name(): string {
+    return this.resolved.name;
+  }
+
+  /** Every rule id this config knows, code rules and patterns. */
+  knows(id: string): boolean {
+    return this.resolved.patterns.has(id) || codeRules().some((r) => r.id === id);
+  }
+
+  /** Enabled rules for a workspace-relative posix path, keyed by id. */
+  rulesFor(relPath: string): Map<string, EffectiveRule> {
+    const matching = this.overrides.flatMap((o, i) => (o.applies(relPath) ? [i] : []));
+    const key = matching.join(',');
+    let rules = this.cache.get(key);
+    if (!rules) {
+      rules = this.computeRules(matching);
+      this.cache.set(key, rules);
+    }
+    return rules;
+  }
+
+  /** Patterns whose `paths`/`exclude` select this file (severity still comes from `rulesFor`). */
+  patternsFor(relPath: string): ResolvedPattern[] {
+    return this.patterns.filter((p) => p.applies(relPath)).map((p) => p.pattern);
+  }
+
+  private computeRules(overrideIndexes: number[]): Map<string, EffectiveRule> {
+    const out = new Map<string, EffectiveRule>();
+    const apply = (id: string, s: RuleSetting, origin: string): void => {
+      const prev = out.get(id);
+      const severity: SeveritySetting = s.severity;
+      if (severity === 'off') {
+        out.delete(id);
+        return;
+      }
+      out.set(id, {
+        id,
+        severity,
+        aiSeverity: s.aiSeverity ?? prev?.aiSeverity,
+        options: { ...prev?.options, ...s.options },
+        origin,
+      });
+    };
+    for (const r of codeRules()) {
+      if (r.defaultSeverity !== 'off') {
+        apply(r.id, { severity: r.defaultSeverity }, 'built-in');
+      }
+    }
+    for (const p of this.resolved.patterns.values()) {
+      apply(p.id, { severity: p.severity, aiSeverity: p.aiSeverity }, p.origin);
+    }
+    for (const [id, s] of this.resolved.rules) {
+      apply(id, s, s.origin);
+    }
+    for (const i of overrideIndexes) {
+      const o = this.overrides[i];
+      for (const [id, s] of o.rules) {
+        apply(id, s, o.origin);
+      }
+    }
+    return out;
+  }
+}

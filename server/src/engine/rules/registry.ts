@@ -1,0 +1,15 @@
+import type { RuleMeta } from './rule-meta';
+import { SUPPRESSION_RULES } from './suppression-rules';
+
+/** Every rule implemented in code. Rule-file patterns are rules too, but live in the rulesets. */
+const CODE_RULES: RuleMeta[] = [...SUPPRESSION_RULES];
+
+const BY_ID = new Map(CODE_RULES.map((r) => [r.id, r]));
+
+export function codeRule(id: string): RuleMeta | undefined {
+  return BY_ID.get(id);
+}
+
+export function codeRules(): readonly RuleMeta[] {
+  return CODE_RULES;
+}

@@ -1,0 +1,123 @@
+import type { LanguageSyntax } from './languages';
+
+export type SpanKind = 'comment' | 'string';
+
+/** Offsets of comments and strings in a text; everything else is code. Sorted, non-overlapping. */
+export interface Spans {
+  starts: Int32Array;
+  ends: Int32Array;
+  kinds: SpanKind[];
+}
+
+/**
+ * One linear pass that finds comments and string literals. It is a lexer, not a parser: good enough
+ * to keep `eval(` in a comment or a marker in a string from counting as code, in any language we know.
+ */
+export function lex(text: string, syntax: LanguageSyntax): Spans {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const kinds: SpanKind[] = [];
+  const line = syntax.lineComment;
+  const block = syntax.blockComment;
+  const multi = syntax.multilineQuotes;
+  const quotes = syntax.quotes;
+  // Characters that can open a comment or string, to skip plain code quickly.
+  const openers = new Set<number>();
+  for (const s of [line, block?.[0], ...multi, ...quotes]) {
+    if (s) {
+      openers.add(s.charCodeAt(0));
+    }
+  }
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!openers.has(c)) {
+      i++;
+      continue;
+    }
+    if (block && text.startsWith(block[0], i)) {
+      const close = text.indexOf(block[1], i + block[0].length);
+      const end = close === -1 ? n : close + block[1].length;
+      push(i, end, 'comment');
+      i = end;
+      continue;
+    }
+    if (line && text.startsWith(line, i) && (line !== '#' || !isShebangOrInterpolation(text, i))) {
+      let end = text.indexOf('\n', i);
+      end = end === -1 ? n : end;
+      push(i, end, 'comment');
+      i = end;
+      continue;
+    }
+    const mq = multi.find((q) => text.startsWith(q, i));
+    if (mq) {
+      const end = scanString(text, i + mq.length, mq, syntax.backslashEscapes, true);
+      push(i, end, 'string');
+      i = end;
+      continue;
+    }
+    const q = quotes.find((x) => x.charCodeAt(0) === c);
+    if (q) {
+      const end = scanString(text, i + 1, q, syntax.backslashEscapes, false);
+      push(i, end, 'string');
+      i = end;
+      continue;
+    }
+    i++;
+  }
+  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends), kinds };
+
+  function push(s: number, e: number, k: SpanKind): void {
+    starts.push(s);
+    ends.push(e);
+    kinds.push(k);
+  }
+}
+
+function isShebangOrInterpolation(text: string, i: number): boolean {
+  // `${#arr}` in shell, `#{x}` in Ruby interpolation inside code are not comments.
+  return (i > 0 && text.charCodeAt(i - 1) === 36 /* $ */) || text.charCodeAt(i + 1) === 123; /* { */
+}
+
+function scanString(text: string, from: number, quote: string, escapes: boolean, multiline: boolean): number {
+  const n = text.length;
+  let i = from;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (escapes && c === 92 /* \ */) {
+      i += 2;
+      continue;
+    }
+    if (!multiline && c === 10) {
+      return i; // unterminated single-line string ends at the line break
+    }
+    if (text.startsWith(quote, i)) {
+      return i + quote.length;
+    }
+    i++;
+  }
+  return n;
+}
+
+/** Index of the span containing offset, or -1 (binary search). */
+export function spanAt(spans: Spans, offset: number): number {
+  let lo = 0;
+  let hi = spans.starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans.ends[mid] <= offset) {
+      lo = mid + 1;
+    } else if (spans.starts[mid] > offset) {
+      hi = mid - 1;
+    } else {
+      return mid;
+    }
+  }
+  return -1;
+}
+
+export function kindAt(spans: Spans, offset: number): SpanKind | 'code' {
+  const i = spanAt(spans, offset);
+  return i === -1 ? 'code' : spans.kinds[i];
+}

@@ -1,0 +1,251 @@
+#!/usr/bin/env node
+// conductor-lsp: the Conductor language server. Speaks LSP over --stdio, --node-ipc or --socket.
+import * as path from 'path';
+import {
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  CodeActionKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { enableLinearRegexFallback, loadWorkspaceConfig, Policy, suppressionEdit, DocumentContext, type ConfigProblem } from '../engine';
+import { findBuiltinDir, docsResolver } from './builtin-dir';
+import { codeActions } from './code-actions';
+import { DocumentChecker, toPosix, type CheckedDocument } from './document-checker';
+import { FolderConfigs } from './folder-configs';
+import { overlayHost } from './overlay-host';
+import { Commands, FIX_ALL_KIND, StatusNotification, type StatusParams } from './protocol';
+import { SettingsCache } from './settings';
+import { problemToDiagnostic, toDiagnostic } from './to-lsp';
+
+enableLinearRegexFallback();
+
+const connection = createConnection();
+const documents = new TextDocuments(TextDocument);
+const builtinDir = findBuiltinDir(__dirname);
+const host = overlayHost(documents, builtinDir);
+const docsUrl = docsResolver(builtinDir);
+const checker = new DocumentChecker(docsUrl);
+let defaultPolicy: Policy | undefined;
+const fallbackPolicy = (): Policy => {
+  defaultPolicy ??= loadWorkspaceConfig(builtinDir, host).policy ?? new Policy(emptyConfig());
+  return defaultPolicy;
+};
+const folders = new FolderConfigs(host, fallbackPolicy);
+let hasConfigurationCapability = false;
+let hasWatchedFilesRegistration = false;
+let hasWorkspaceFolderCapability = false;
+const settings = new SettingsCache(connection, () => hasConfigurationCapability);
+/** Files that currently carry rule-file diagnostics, so fixed files get theirs cleared. */
+let filesWithProblems = new Set<string>();
+let last: Pick<StatusParams, 'lastCheckAt' | 'lastCheckMs'> = {};
+
+connection.onInitialize((params): InitializeResult => {
+  const caps = params.capabilities;
+  hasConfigurationCapability = !!caps.workspace?.configuration;
+  hasWatchedFilesRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  hasWorkspaceFolderCapability = !!caps.workspace?.workspaceFolders;
+  const roots = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
+  if (roots.length === 0 && params.rootUri) {
+    roots.push(URI.parse(params.rootUri).fsPath);
+  }
+  folders.setFolders(roots);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      executeCommandProvider: { commands: [Commands.suppress] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'conductor-lsp', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (hasWatchedFilesRegistration) {
+    await connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/.conductor/**' }, { globPattern: '**/*.jsonc' }],
+    });
+  }
+  if (hasWorkspaceFolderCapability) {
+    connection.workspace.onDidChangeWorkspaceFolders(async (e) => {
+      const removed = new Set(e.removed.map((f) => URI.parse(f.uri).fsPath));
+      const roots = folders.roots().filter((r) => !removed.has(r)).concat(e.added.map((f) => URI.parse(f.uri).fsPath));
+      folders.setFolders(roots);
+      await reloadAll();
+    });
+  }
+  await reloadAll();
+});
+
+/** Reloads every folder's rule files (with each folder's `conductor.configFile`), then re-checks. */
+async function reloadAll(): Promise<void> {
+  for (const root of folders.roots()) {
+    const s = await settings.get(URI.file(root).toString());
+    folders.reload(root, s.configFile || undefined);
+  }
+  publishConfigProblems();
+  sendStatus();
+  await Promise.all(documents.all().map((d) => validate(d)));
+}
+
+function publishConfigProblems(): void {
+  const byFile = new Map<string, ConfigProblem[]>();
+  for (const f of folders.all()) {
+    for (const p of f.problems) {
+      byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+    }
+  }
+  for (const file of filesWithProblems) {
+    if (!byFile.has(file)) {
+      void connection.sendDiagnostics({ uri: URI.file(file).toString(), diagnostics: [] });
+    }
+  }
+  for (const [file, problems] of byFile) {
+    void connection.sendDiagnostics({ uri: URI.file(file).toString(), diagnostics: problems.map(problemToDiagnostic) });
+  }
+  filesWithProblems = new Set(byFile.keys());
+}
+
+function sendStatus(): void {
+  const list = folders.all().map((f) => folders.status(f));
+  const state = list.some((f) => f.configErrors > 0) ? 'error' : list.some((f) => f.usingDefault) ? 'warning' : 'ok';
+  void connection.sendNotification(StatusNotification.type, { state, folders: list, ...last });
+}
+
+const pending = new Map<string, ReturnType<typeof setImmediate>>();
+
+/** Coalesces bursts of changes to one check per document, run as soon as the queue is idle. */
+function schedule(doc: TextDocument): void {
+  const t = pending.get(doc.uri);
+  if (t) {
+    clearImmediate(t);
+  }
+  pending.set(
+    doc.uri,
+    setImmediate(() => {
+      pending.delete(doc.uri);
+      void validate(doc);
+    }),
+  );
+}
+
+async function validate(doc: TextDocument): Promise<void> {
+  const uri = URI.parse(doc.uri);
+  const file = uri.scheme === 'file' ? uri.fsPath : path.join('/', uri.path);
+  if (filesWithProblems.has(file) || folders.affects(file)) {
+    return; // rule files get rule-file diagnostics, not policy findings
+  }
+  try {
+    const s = await settings.get(doc.uri);
+    if (!s.enable) {
+      void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+      return;
+    }
+    const current = documents.get(doc.uri);
+    if (!current || current.version !== doc.version) {
+      return; // a newer version is already scheduled
+    }
+    const folder = uri.scheme === 'file' ? folders.folderOf(file) : undefined;
+    const result = checker.check(
+      { uri: doc.uri, file, version: doc.version, text: doc.getText(), languageId: doc.languageId },
+      folder,
+      fallbackPolicy(),
+      s.maxFileSizeMB * 1e6,
+    );
+    publish(doc.uri, result);
+    last = { lastCheckAt: new Date().toISOString(), lastCheckMs: Math.round(result.ms * 100) / 100 };
+  } catch (e) {
+    connection.console.error(`Checking ${doc.uri} failed: ${(e as Error).stack ?? e}`);
+  }
+}
+
+function publish(uri: string, result: CheckedDocument): void {
+  const diagnostics = result.findings.map((f, i) => toDiagnostic(f, i, result.version));
+  if (result.skipped) {
+    diagnostics.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      message: `Conductor skipped this file: ${result.skipped}.`,
+      severity: 3,
+      source: 'conductor',
+      code: 'conductor/skipped',
+    });
+  }
+  void connection.sendDiagnostics({ uri, version: result.version, diagnostics });
+}
+
+let reloadTimer: ReturnType<typeof setTimeout> | undefined;
+function reloadSoon(): void {
+  if (reloadTimer) {
+    clearTimeout(reloadTimer);
+  }
+  reloadTimer = setTimeout(() => void reloadAll(), 100);
+}
+
+documents.onDidChangeContent((e) => {
+  const uri = URI.parse(e.document.uri);
+  if (uri.scheme === 'file' && folders.affects(uri.fsPath)) {
+    reloadSoon();
+    return;
+  }
+  schedule(e.document);
+});
+
+documents.onDidClose((e) => {
+  checker.forget(e.document.uri);
+  settings.forget(e.document.uri);
+  const uri = URI.parse(e.document.uri);
+  if (uri.scheme === 'file' && folders.affects(uri.fsPath)) {
+    reloadSoon(); // the rule file on disk may differ from the closed editor's text
+    return;
+  }
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onDidChangeWatchedFiles((e) => {
+  if (e.changes.some((c) => folders.affects(URI.parse(c.uri).fsPath))) {
+    reloadSoon();
+  }
+});
+
+connection.onDidChangeConfiguration(() => {
+  settings.forget();
+  reloadSoon();
+});
+
+connection.onCodeAction((p) => {
+  try {
+    return codeActions(p, checker.get(p.textDocument.uri));
+  } catch (e) {
+    connection.console.error(`Code actions failed: ${(e as Error).stack ?? e}`);
+    return [];
+  }
+});
+
+connection.onExecuteCommand(async (p) => {
+  if (p.command !== Commands.suppress) {
+    return;
+  }
+  const [uri, line, ruleId, reason] = (p.arguments ?? []) as [string, number, string, string | undefined];
+  const doc = documents.get(uri);
+  const finding = checker.get(uri)?.findings.find((f) => f.range.start.line === line && f.ruleId === ruleId);
+  if (!doc || !finding) {
+    return;
+  }
+  const file = URI.parse(uri).fsPath;
+  const folder = folders.folderOf(file);
+  const rel = folder ? toPosix(path.relative(folder.root, file)) : path.basename(file);
+  const ctx = new DocumentContext({ relPath: rel, text: doc.getText(), languageId: doc.languageId }, folder?.policy ?? fallbackPolicy());
+  const edit = suppressionEdit(ctx, finding, reason ?? '');
+  await connection.workspace.applyEdit({ label: `Suppress ${ruleId}`, edit: { changes: { [uri]: [edit] } } });
+});
+
+function emptyConfig(): ConstructorParameters<typeof Policy>[0] {
+  return { name: 'none', entry: '', files: [], patterns: new Map(), rules: new Map(), overrides: [], ignore: [] };
+}
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,96 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import ignore, { type Ignore } from 'ignore';
+
+export interface WalkOptions {
+  /** Respect .gitignore files (and .git/info/exclude) like git does. */
+  gitignore: boolean;
+  /** Extra predicate on workspace-relative posix paths (the rule file's `ignore`). */
+  isIgnored?: (relPath: string) => boolean;
+}
+
+interface Scope {
+  /** Directory (relative posix, '' for root) the ignore rules are relative to. */
+  base: string;
+  ig: Ignore;
+}
+
+/**
+ * Lists files under `targets` (relative to root), depth-first in sorted order, skipping `.git` and
+ * anything a .gitignore at any level excludes. Symlinks are not followed (no cycles, no escapes).
+ */
+export function walkFiles(root: string, targets: string[], options: WalkOptions): string[] {
+  const out: string[] = [];
+  const rootScopes: Scope[] = [];
+  if (options.gitignore) {
+    addScope(rootScopes, root, '', '.gitignore');
+    addScope(rootScopes, root, '', path.join('.git', 'info', 'exclude'));
+  }
+  const ignored = (rel: string, isDir: boolean, scopes: Scope[]): boolean => {
+    if (options.isIgnored?.(rel)) {
+      return true;
+    }
+    for (const s of scopes) {
+      const sub = s.base ? rel.slice(s.base.length + 1) : rel;
+      if (sub && s.ig.ignores(isDir ? sub + '/' : sub)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  const visitDir = (rel: string, scopes: Scope[]): void => {
+    const abs = path.join(root, rel);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(abs, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const local = [...scopes];
+    if (options.gitignore && rel) {
+      addScope(local, root, rel, '.gitignore');
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name === '.git') {
+        continue;
+      }
+      const childRel = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (!ignored(childRel, true, local)) {
+          visitDir(childRel, local);
+        }
+      } else if (e.isFile() && !ignored(childRel, false, local)) {
+        out.push(childRel);
+      }
+    }
+  };
+  for (const t of targets.length ? targets : ['.']) {
+    const rel = toPosix(path.relative(root, path.resolve(root, t)));
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(path.join(root, rel));
+    } catch {
+      throw new Error(`No such file or directory: ${t}`);
+    }
+    if (st.isDirectory()) {
+      visitDir(rel === '' ? '' : rel, rootScopes);
+    } else if (!ignored(rel, false, rootScopes) || targets.length > 0) {
+      out.push(rel); // a file named explicitly is checked even when ignored by git
+    }
+  }
+  return out;
+}
+
+function addScope(scopes: Scope[], root: string, base: string, file: string): void {
+  try {
+    const text = fs.readFileSync(path.join(root, base, file), 'utf8');
+    scopes.push({ base, ig: ignore().add(text) });
+  } catch {
+    // no ignore file at this level
+  }
+}
+
+export function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
