@@ -23,6 +23,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  // The CLI's scan workers (worker_threads) load their own entry, next to cli.js.
+  esbuild.build({ ...common, entryPoints: ['server/src/scan/scan-worker.ts'], outfile: 'dist/scan-worker.js' }),
   esbuild.build({ ...common, sourcemap: false, entryPoints: ['server/src/engine/config/schema.ts'], outfile: 'dist/.schema.cjs' }),
 ]);
 

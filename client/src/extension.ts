@@ -5,6 +5,11 @@ import { Commands, StatusNotification } from '../../server/src/lsp/protocol';
 import { createRulesFile } from './create-rules-file';
 import { askSuppressionReason } from './suppression-reason';
 import { StatusItem } from './status-item';
+import { AiDecorations } from './provenance/ai-decorations';
+import { EditDetector } from './provenance/edit-detector';
+import { registerInlineAccept } from './provenance/inline-accept';
+import { registerManualCommands } from './provenance/manual-commands';
+import { provenanceSettings } from './provenance/provenance-settings';
 
 let client: LanguageClient | undefined;
 
@@ -40,6 +45,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('conductor.showOutput', () => log.show()),
     vscode.commands.registerCommand('conductor.createRulesFile', () => createRulesFile(context, log)),
+  );
+  const detector = new EditDetector(log);
+  context.subscriptions.push(
+    detector,
+    new AiDecorations(),
+    ...registerInlineAccept(log, () => provenanceSettings(vscode.window.activeTextEditor?.document.uri).enable),
+    ...registerManualCommands(log, detector),
   );
   await client.start();
   log.info('Conductor language server started.');

@@ -1,61 +1,129 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { pathToFileURL } from 'url';
-import { SEVERITY_RANK, type Severity } from '../engine';
-import { docsResolver } from '../lsp/builtin-dir';
-import { scanWorkspace } from '../scan/scan-workspace';
-import { diskHost, loadCliConfig, UsageError } from './cli-config';
+import { type Severity } from '../engine';
+import { applyBaseline } from '../engine/report/baseline';
+import { loadBaseline, lockedRules } from './baseline-command';
+import { UsageError } from './cli-config';
 import { formatJson } from './format/json';
-import { formatSarif } from './format/sarif';
+import { formatJunit } from './format/junit';
+import { failsGate, type GateReport } from './format/report';
+import { formatSarif, sarifRoot } from './format/sarif';
 import { formatText } from './format/text';
+import { gateScan, parseJobs, ruleInfoFor } from './gate';
+import { rangeTouches } from '../scan/git-changes';
 
 declare const VERSION: string;
 const DOCS_BASE = 'https://github.com/conductor-dev/conductor/blob/main/rules/docs/';
 
-export function runCheck(argv: string[]): number {
+export async function runCheck(argv: string[]): Promise<number> {
   const { values, positionals } = parseCheckArgs(argv);
   const root = path.resolve(values.cwd ?? '.');
-  const host = diskHost();
-  const { policy } = loadCliConfig(root, values.config, host);
+  if (!isDirectory(root)) {
+    throw new UsageError(`--cwd must be an existing directory (got "${values.cwd ?? '.'}")`);
+  }
+  for (const t of positionals) {
+    if (!fs.existsSync(path.resolve(root, t))) {
+      throw new UsageError(`No such file or directory: ${t}`);
+    }
+  }
   const format = values.format ?? 'text';
   const failOn = values['fail-on'] ?? 'error';
-  const result = scanWorkspace({
+  if (values.staged && values['changed-since'] !== undefined) {
+    throw new UsageError('--staged and --changed-since exclude each other');
+  }
+  if (values['include-untracked'] && values['changed-since'] === undefined) {
+    throw new UsageError('--include-untracked needs --changed-since');
+  }
+  const baseline = loadBaseline(root, values.baseline, values['no-baseline']);
+  const scan = await gateScan({
     root,
+    configFile: values.config,
     targets: positionals,
-    policy,
-    docsUrl: docsResolver(host.builtinDir),
     gitignore: !values['no-gitignore'],
     maxBytes: Number(values['max-file-size'] ?? 5) * 1024 * 1024,
-    keepText: format === 'sarif',
+    jobs: parseJobs(values.jobs),
+    staged: values.staged,
+    changedSince: values['changed-since'],
+    includeUntracked: values['include-untracked'],
+    progressLabel: 'check',
   });
-  const report =
+  // Known findings go first (stale entries are judged on whole files), then the changed-lines filter.
+  const applied = baseline
+    ? applyBaseline(baseline.baseline, scan.files, { inScope: scan.inScope, isLocked: lockedRules(scan.policy) })
+    : { files: scan.files, known: 0, stale: [] };
+  const change = scan.change;
+  const files = change
+    ? applied.files.map((f) => {
+        const lines = change.changed.get(f.relPath);
+        const keep = f.findings.map((x) => lines !== undefined && rangeTouches(lines, x.range));
+        return { ...f, findings: f.findings.filter((_x, i) => keep[i]), fingerprints: f.fingerprints.filter((_x, i) => keep[i]) };
+      })
+    : applied.files;
+  const report: GateReport = {
+    files,
+    skipped: scan.skipped,
+    ...(baseline ? { baseline: { file: baseline.file, known: applied.known, stale: applied.stale } } : {}),
+    ...(change ? { changes: { mode: change.mode, ...(change.ref !== undefined ? { ref: change.ref } : {}), files: scan.stats.files } } : {}),
+  };
+  const warn = (m: string): void => void process.stderr.write(`conductor: ${m}\n`);
+  const output =
     format === 'json'
-      ? formatJson(result.files, result.skipped)
+      ? formatJson(report)
       : format === 'sarif'
-        ? formatSarif(result.files, { toolVersion: VERSION, docsBaseUrl: DOCS_BASE, rootUri: pathToFileURL(root + path.sep).href })
-        : formatText(result.files, result.skipped, !values.output && process.stdout.isTTY === true);
+        ? formatSarif(report, { toolVersion: VERSION, docsBaseUrl: DOCS_BASE, ...sarifRoot(root), ruleInfo: ruleInfoFor(scan.policy), warn })
+        : format === 'junit'
+          ? formatJunit(report, failOn)
+          : formatText(report, !values.output && process.stdout.isTTY === true);
   if (values.output) {
-    fs.writeFileSync(values.output, report);
+    try {
+      fs.writeFileSync(values.output, output);
+    } catch (e) {
+      throw new UsageError(`Cannot write --output ${values.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
   } else {
-    process.stdout.write(report);
+    process.stdout.write(output);
+  }
+  if (applied.stale.length > 0) {
+    const n = applied.stale.length;
+    warn(`${n} baseline entr${n === 1 ? 'y is' : 'ies are'} stale (fixed or changed); run \`conductor baseline\` to prune ${n === 1 ? 'it' : 'them'}.`);
   }
   if (values.verbose) {
-    for (const s of result.skipped) {
+    for (const s of scan.skipped) {
       process.stderr.write(`skipped ${s.path}: ${s.reason}\n`);
     }
-    const { files, bytes, ms } = result.stats;
-    process.stderr.write(`checked ${files} files (${(bytes / 1048576).toFixed(1)} MB) in ${ms.toFixed(0)} ms\n`);
+    const { files: n, bytes, ms, workers } = scan.stats;
+    process.stderr.write(`checked ${n} files (${(bytes / 1048576).toFixed(1)} MB) in ${ms.toFixed(0)} ms with ${workers} worker${workers === 1 ? '' : 's'}\n`);
   }
-  if (failOn === 'never') {
-    return 0;
+  // Exit 1 only for reported findings at or above --fail-on; known (baselined) and stale entries never fail.
+  return files.some((f) => f.findings.some((x) => failsGate(x, failOn))) ? 1 : 0;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
   }
-  const threshold = SEVERITY_RANK[failOn];
-  return result.files.some((f) => f.findings.some((x) => SEVERITY_RANK[x.severity] >= threshold)) ? 1 : 0;
 }
 
 function parseCheckArgs(argv: string[]): {
-  values: { format?: 'text' | 'json' | 'sarif'; config?: string; cwd?: string; 'fail-on'?: Severity & ('error' | 'warning') | 'never'; output?: string; 'no-gitignore'?: boolean; 'max-file-size'?: string; verbose?: boolean };
+  values: {
+    format?: 'text' | 'json' | 'sarif' | 'junit';
+    config?: string;
+    cwd?: string;
+    'fail-on'?: Severity & ('error' | 'warning') | 'never';
+    output?: string;
+    'no-gitignore'?: boolean;
+    'max-file-size'?: string;
+    verbose?: boolean;
+    'changed-since'?: string;
+    staged?: boolean;
+    'include-untracked'?: boolean;
+    baseline?: string;
+    'no-baseline'?: boolean;
+    jobs?: string;
+  };
   positionals: string[];
 } {
   let parsed;
@@ -72,14 +140,20 @@ function parseCheckArgs(argv: string[]): {
         'no-gitignore': { type: 'boolean' },
         'max-file-size': { type: 'string' },
         verbose: { type: 'boolean' },
+        'changed-since': { type: 'string' },
+        staged: { type: 'boolean' },
+        'include-untracked': { type: 'boolean' },
+        baseline: { type: 'string' },
+        'no-baseline': { type: 'boolean' },
+        jobs: { type: 'string' },
       },
     });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
   const v = parsed.values;
-  if (v.format && !['text', 'json', 'sarif'].includes(v.format)) {
-    throw new UsageError(`--format must be text, json or sarif (got "${v.format}")`);
+  if (v.format && !['text', 'json', 'sarif', 'junit'].includes(v.format)) {
+    throw new UsageError(`--format must be text, json, sarif or junit (got "${v.format}")`);
   }
   if (v['fail-on'] && !['error', 'warning', 'never'].includes(v['fail-on'])) {
     throw new UsageError(`--fail-on must be error, warning or never (got "${v['fail-on']}")`);

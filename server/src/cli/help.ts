@@ -2,16 +2,33 @@ export const HELP = `Usage: conductor <command> [options]
 
 Commands:
   check [paths…]     Check files with the workspace's rules (default: the whole workspace)
+  baseline [paths…]  Accept today's findings: write .conductor/baseline.json so check reports only new ones
+  fix [paths…]       Apply the safe fixes (the editor's "Fix all"); --dry-run prints a unified diff instead
+  init               Create .conductor/rules.jsonc from a commented template
 
 Options for check:
-  --format <f>       text (default) | json | sarif
+  --format <f>       text (default) | json | sarif | junit
   --config <file>    Rule file (default: .conductor/rules.jsonc or .json, else conductor:recommended)
   --cwd <dir>        Workspace root (default: the current directory)
   --fail-on <s>      error (default) | warning | never: lowest severity that fails the run
   --output <file>    Write the report to a file instead of stdout
+  --changed-since <ref>  Only findings on lines changed since the merge base of <ref> and HEAD
+                     (committed or not); only changed files are read
+  --include-untracked  With --changed-since, also check new files git does not track yet
+  --staged           Only findings on staged lines, checking the staged content (pre-commit)
+  --baseline <file>  Hide the findings listed in this baseline (default: .conductor/baseline.json if present)
+  --no-baseline      Report every finding, even baselined ones
+  --jobs <n>         Worker threads (default: one per core when there are 200+ files; 1 = no workers)
   --no-gitignore     Also check files that .gitignore excludes
   --max-file-size <MB>  Skip larger files (default 5)
   --verbose          List skipped files and timing on stderr
 
-Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage or rule-file error.
+Options for baseline: --output <file> (default .conductor/baseline.json), --config, --cwd, --jobs,
+  --no-gitignore, --max-file-size. With paths, only their entries are replaced.
+Options for fix: --dry-run, --config, --cwd, --jobs, --no-gitignore, --max-file-size.
+Options for init: --preset recommended (default) | strict | secrets, --force to overwrite, --cwd.
+
+Exit codes (check): 0 no reported finding at or above --fail-on, 1 findings at or above it,
+  2 usage, rule-file, baseline or git error. Baselined findings and stale baseline entries never fail.
+Exit codes (fix --dry-run): 1 when fixes would change files. Other commands: 0 done, 2 error.
 `;

@@ -1,17 +1,26 @@
 #!/usr/bin/env node
 // conductor: the CI gate. Runs the same engine as the editor over files on disk.
 import { enableLinearRegexFallback } from '../engine';
+import { runBaseline } from './baseline-command';
 import { runCheck } from './check-command';
 import { UsageError } from './cli-config';
+import { runFix } from './fix-command';
+import { runInit } from './init-command';
 import { HELP } from './help';
 
 enableLinearRegexFallback();
 
-function main(argv: string[]): number {
+function main(argv: string[]): number | Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'check':
       return runCheck(rest);
+    case 'baseline':
+      return runBaseline(rest);
+    case 'init':
+      return runInit(rest);
+    case 'fix':
+      return runFix(rest);
     case undefined:
     case '-h':
     case '--help':
@@ -29,13 +38,19 @@ function main(argv: string[]): number {
 
 declare const VERSION: string;
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
+function fail(e: unknown): void {
   if (e instanceof UsageError) {
     process.stderr.write(`conductor: ${e.message}\n`);
   } else {
     process.stderr.write(`conductor: internal error: ${(e as Error).stack ?? e}\n`);
   }
   process.exitCode = 2;
+}
+
+try {
+  Promise.resolve(main(process.argv.slice(2))).then((code) => {
+    process.exitCode = code;
+  }, fail);
+} catch (e) {
+  fail(e);
 }

@@ -12,3 +12,4 @@ export { enableLinearRegexFallback } from './regex/linear-regex';
 export { ruleFile as ruleFileSchema } from './config/schema';
 export { applyEdits, nonOverlapping, safeFixEdits } from './check/edits';
 export { fingerprints } from './report/fingerprint';
+export * from './provenance';

@@ -116,6 +116,15 @@ function sendStatus(): void {
   void connection.sendNotification(StatusNotification.type, { state, folders: list, ...last });
 }
 
+let statusTimer: ReturnType<typeof setTimeout> | undefined;
+/** The status item shows the last check's time; at most one update a second while typing. */
+function statusSoon(): void {
+  statusTimer ??= setTimeout(() => {
+    statusTimer = undefined;
+    sendStatus();
+  }, 1000);
+}
+
 const pending = new Map<string, ReturnType<typeof setImmediate>>();
 
 /** Coalesces bursts of changes to one check per document, run as soon as the queue is idle. */
@@ -158,6 +167,7 @@ async function validate(doc: TextDocument): Promise<void> {
     );
     publish(doc.uri, result);
     last = { lastCheckAt: new Date().toISOString(), lastCheckMs: Math.round(result.ms * 100) / 100 };
+    statusSoon();
   } catch (e) {
     connection.console.error(`Checking ${doc.uri} failed: ${(e as Error).stack ?? e}`);
   }

@@ -1,13 +1,15 @@
-import type { SkippedFile } from '../../engine';
-import type { FileResult } from '../../scan/scan-workspace';
+import { countBySeverity, type GateReport } from './report';
 
-/** Stable machine-readable output: 1-based lines and columns, like every other linter's JSON. */
-export function formatJson(files: FileResult[], skipped: SkippedFile[]): string {
-  const results = files
+/**
+ * Stable machine-readable output: 1-based lines and columns, like every other linter's JSON.
+ * Version 1; fields are only ever added.
+ */
+export function formatJson(report: GateReport): string {
+  const results = report.files
     .filter((f) => f.findings.length > 0)
     .map((f) => ({
       path: f.relPath,
-      findings: f.findings.map((x) => ({
+      findings: f.findings.map((x, i) => ({
         ruleId: x.ruleId,
         severity: x.severity,
         message: x.message,
@@ -17,8 +19,30 @@ export function formatJson(files: FileResult[], skipped: SkippedFile[]): string 
         endColumn: x.range.end.character + 1,
         fixable: x.fixes.some((fx) => fx.safe),
         docsUrl: x.docsUrl,
+        ...(f.fingerprints?.[i] ? { fingerprint: f.fingerprints[i] } : {}),
         ...(x.properties ? { properties: x.properties } : {}),
       })),
     }));
-  return JSON.stringify({ version: 1, results, skipped }, null, 2) + '\n';
+  const counts = countBySeverity(report.files);
+  const summary = {
+    errors: counts.error,
+    warnings: counts.warning,
+    infos: counts.info,
+    hints: counts.hint,
+    ...(report.baseline ? { known: report.baseline.known, stale: report.baseline.stale.length } : {}),
+  };
+  return (
+    JSON.stringify(
+      {
+        version: 1,
+        results,
+        skipped: report.skipped,
+        summary,
+        ...(report.changes ? { changes: report.changes } : {}),
+        ...(report.baseline ? { baseline: { file: report.baseline.file, known: report.baseline.known, stale: report.baseline.stale } } : {}),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }

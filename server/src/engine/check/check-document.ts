@@ -3,17 +3,28 @@ import type { Policy } from '../config/policy';
 import { DocumentContext, type DocumentInput } from './document-context';
 import { checkPatterns } from './pattern-check';
 import { applySuppressions } from './suppressions';
+import { applyAiContext, checkMarkers } from './provenance-check';
+import { checkAiPolicy } from '../ai-policy/check';
+import { checkBoundaries } from '../boundaries/check-boundaries';
 
 export interface CheckOptions {
   /** Documentation link for a rule id (host-specific: a file in the extension, a URL in SARIF). */
   docsUrl(ruleId: string, explicit?: string): string | undefined;
+  /** AI policy: whether a workspace-relative file exists (for `requiresTest`); without it that check is skipped. */
+  fileExists?: (relPath: string) => boolean;
+  /** AI policy: the current time for review ages (tests pass a fixed one); defaults to the clock. */
+  now?: Date;
 }
 
 /** The one entry point every host calls: a document and a policy in, plain findings out. */
 export function checkDocument(doc: DocumentInput, policy: Policy, options: CheckOptions): Finding[] {
   const ctx = new DocumentContext(doc, policy);
+  const docs = (id: string): string | undefined => options.docsUrl(id);
   const findings = checkPatterns(ctx, (p) => options.docsUrl(p.id, p.docs));
-  return sortFindings(applySuppressions(ctx, findings, (id) => options.docsUrl(id)));
+  findings.push(...checkMarkers(ctx, docs));
+  findings.push(...checkAiPolicy(ctx, { docsUrl: docs, fileExists: options.fileExists, now: options.now }));
+  findings.push(...checkBoundaries(ctx, { docsUrl: docs }));
+  return sortFindings(applySuppressions(ctx, applyAiContext(ctx, findings), docs));
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

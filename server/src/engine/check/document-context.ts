@@ -2,6 +2,7 @@ import type { Policy, EffectiveRule } from '../config/policy';
 import { lex, type Spans } from '../text/lexer';
 import { syntaxFor, type LanguageSyntax } from '../text/languages';
 import { LineIndex } from '../text/positions';
+import { markerProvenance, type ParsedProvenance, type ProvenanceSource } from '../provenance';
 
 export interface DocumentInput {
   /** Workspace-relative posix path; globs in rule files match against it. */
@@ -9,6 +10,8 @@ export interface DocumentInput {
   text: string;
   /** Editor language id when known; otherwise it is derived from the path. */
   languageId?: string;
+  /** Absolute workspace root, for checks that resolve imports on disk (boundaries); without it they are skipped. */
+  root?: string;
 }
 
 /** Everything a rule needs about one document, each piece computed at most once per check. */
@@ -17,10 +20,13 @@ export class DocumentContext {
   readonly lines: LineIndex;
   readonly rules: Map<string, EffectiveRule>;
   private spansCache?: Spans;
+  private lowerCache?: string;
+  private provenanceCache?: ParsedProvenance;
 
   constructor(
     readonly doc: DocumentInput,
     readonly policy: Policy,
+    private readonly provenanceSource: ProvenanceSource = markerProvenance,
   ) {
     this.syntax = syntaxFor(doc.languageId, doc.relPath);
     this.lines = new LineIndex(doc.text);
@@ -29,6 +35,18 @@ export class DocumentContext {
 
   get text(): string {
     return this.doc.text;
+  }
+
+  /** The text lower-cased once, shared by every pattern's case-insensitive `keywords` prefilter. */
+  get lowerText(): string {
+    this.lowerCache ??= this.doc.text.toLowerCase();
+    return this.lowerCache;
+  }
+
+  /** AI regions and marker problems, parsed on first use. */
+  get provenance(): ParsedProvenance {
+    this.provenanceCache ??= this.provenanceSource.regionsFor(this.doc.relPath, this.doc.text, this.doc.languageId);
+    return this.provenanceCache;
   }
 
   /** Comment and string spans, lexed on first use only (many files never need them). */

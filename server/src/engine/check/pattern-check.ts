@@ -2,6 +2,8 @@ import type { Finding, Fix } from '../types';
 import { kindAt } from '../text/lexer';
 import type { ResolvedPattern } from '../config/resolve';
 import type { DocumentContext } from './document-context';
+import { patternScreen } from './secret-screen';
+import { regionAt } from './provenance-check';
 
 /** More findings than this from one pattern in one file are noise; the rest is summarised. */
 export const MAX_FINDINGS_PER_RULE = 500;
@@ -12,6 +14,15 @@ export function checkPatterns(ctx: DocumentContext, docsUrl: (p: ResolvedPattern
   for (const p of ctx.policy.patternsFor(ctx.doc.relPath)) {
     const rule = ctx.rules.get(p.id);
     if (!rule) {
+      continue;
+    }
+    // AI policy: an `aiOnly` rule reports only inside AI regions, so a file without any is skipped.
+    if (rule.aiOnly && ctx.provenance.regions.length === 0) {
+      continue;
+    }
+    // keywords / allow / minEntropy / secret masking: see secret-screen.ts.
+    const screen = patternScreen(ctx, p);
+    if (!screen.runs) {
       continue;
     }
     const re = p.compiled;
@@ -26,6 +37,12 @@ export function checkPatterns(ctx: DocumentContext, docsUrl: (p: ResolvedPattern
       if (p.in !== 'any' && !matchesPlace(p.in, kindAt(ctx.spans, m.index))) {
         continue;
       }
+      if (!screen.accepts(m)) {
+        continue;
+      }
+      if (rule.aiOnly && !regionAt(ctx.provenance.regions, ctx.lines.positionAt(m.index).line)) {
+        continue; // AI policy: outside every AI region
+      }
       if (++count > MAX_FINDINGS_PER_RULE) {
         break;
       }
@@ -34,7 +51,7 @@ export function checkPatterns(ctx: DocumentContext, docsUrl: (p: ResolvedPattern
       if (p.fix !== undefined) {
         fixes.push({ title: `Fix: replace with "${expand(p.fix, m)}"`, edits: [{ range, newText: expand(p.fix, m) }], safe: p.fixSafe });
       }
-      findings.push({
+      const finding: Finding = {
         ruleId: p.id,
         severity: rule.severity,
         message: expand(p.message, m),
@@ -42,7 +59,8 @@ export function checkPatterns(ctx: DocumentContext, docsUrl: (p: ResolvedPattern
         fixes,
         docsUrl: docsUrl(p),
         origin: rule.origin,
-      });
+      };
+      findings.push(screen.finish(finding, m));
     }
   }
   return findings;

@@ -8,6 +8,8 @@ export interface EffectiveRule {
   id: string;
   severity: Severity;
   aiSeverity?: Severity;
+  /** Report only inside AI-generated regions (AI policy; honoured by pattern-check.ts). Inherited like aiSeverity. */
+  aiOnly?: boolean;
   options: Record<string, unknown>;
   origin: string;
 }
@@ -90,6 +92,7 @@ export class Policy {
         id,
         severity,
         aiSeverity: s.aiSeverity ?? prev?.aiSeverity,
+        ...((s.aiOnly ?? prev?.aiOnly) !== undefined && { aiOnly: s.aiOnly ?? prev?.aiOnly }), // AI policy: only when set
         options: { ...prev?.options, ...s.options },
         origin,
       });
@@ -100,7 +103,7 @@ export class Policy {
       }
     }
     for (const p of this.resolved.patterns.values()) {
-      apply(p.id, { severity: p.severity, aiSeverity: p.aiSeverity }, p.origin);
+      apply(p.id, { severity: p.severity, aiSeverity: p.aiSeverity, aiOnly: p.aiOnly }, p.origin);
     }
     for (const [id, s] of this.resolved.rules) {
       apply(id, s, s.origin);

@@ -6,6 +6,8 @@ import { parseRuleFile, type ParsedRuleFile } from './parse-rule-file';
 import type { PatternRuleConfig } from './schema';
 import { normalizeSetting, type RuleSetting } from './normalize-setting';
 import { BUILTIN_PREFIX, type ConfigHost } from './config-host';
+import { mergeAiSections, type AiSection, type ResolvedAiPolicy } from '../ai-policy/merge';
+import { boundaryProblems, mergeBoundaries, type ResolvedBoundaries } from '../boundaries/config';
 
 export interface ResolvedPattern extends PatternRuleConfig {
   compiled: RegExp;
@@ -28,6 +30,10 @@ export interface ResolvedConfig {
   rules: Map<string, RuleSetting & { origin: string }>;
   overrides: ResolvedOverride[];
   ignore: string[];
+  /** The merged `ai` sections (AI policy, see ai-policy/merge.ts); undefined when no file has one. */
+  ai?: ResolvedAiPolicy;
+  /** The merged `boundaries` sections (later files win, see boundaries/config.ts); undefined when no file has one. */
+  boundaries?: ResolvedBoundaries;
 }
 
 export interface ResolveResult {
@@ -53,6 +59,7 @@ export function displayName(file: string, host: ConfigHost): string {
 export function resolveConfig(entry: string, host: ConfigHost): ResolveResult {
   const problems: ConfigProblem[] = [];
   const parsedFiles: ParsedRuleFile[] = [];
+  const aiSections: AiSection[] = [];
   const config: ResolvedConfig = {
     name: displayName(entry, host),
     entry,
@@ -124,10 +131,22 @@ export function resolveConfig(entry: string, host: ConfigHost): ResolveResult {
       config.overrides.push({ files: o.files, excludedFiles: o.excludedFiles ?? [], rules, origin });
     }
     config.ignore.push(...(value.ignore ?? []));
+    if (value.boundaries) {
+      config.boundaries = mergeBoundaries(config.boundaries, value.boundaries, { file, origin, rangeOf: parsed.rangeOf });
+    }
+    if (value.ai) {
+      aiSections.push({ parsed, origin, ai: value.ai }); // merged after the walk, in this order
+    }
   };
 
   visit(path.resolve(entry), []);
   problems.push(...unknownRuleIds(parsedFiles, config));
+  problems.push(...boundaryProblems(config.boundaries));
+  if (aiSections.length > 0) {
+    const merged = mergeAiSections(aiSections); // AI policy: merge semantics and contradictions there
+    config.ai = merged.ai;
+    problems.push(...merged.problems);
+  }
   return { config, problems };
 }
 

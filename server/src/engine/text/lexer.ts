@@ -43,7 +43,7 @@ export function lex(text: string, syntax: LanguageSyntax): Spans {
       i = end;
       continue;
     }
-    if (line && text.startsWith(line, i) && (line !== '#' || !isShebangOrInterpolation(text, i))) {
+    if (line && text.startsWith(line, i) && (line !== '#' || !isShebangOrInterpolation(text, i)) && !insideWord(text, i, line)) {
       let end = text.indexOf('\n', i);
       end = end === -1 ? n : end;
       push(i, end, 'comment');
@@ -78,6 +78,11 @@ export function lex(text: string, syntax: LanguageSyntax): Spans {
 function isShebangOrInterpolation(text: string, i: number): boolean {
   // `${#arr}` in shell, `#{x}` in Ruby interpolation inside code are not comments.
   return (i > 0 && text.charCodeAt(i - 1) === 36 /* $ */) || text.charCodeAt(i + 1) === 123; /* { */
+}
+
+/** A word-like opener (`REM`) only counts at a word start, not inside `PREMIUM`. */
+function insideWord(text: string, i: number, opener: string): boolean {
+  return /^\w/.test(opener) && i > 0 && /\w/.test(text[i - 1]);
 }
 
 function scanString(text: string, from: number, quote: string, escapes: boolean, multiline: boolean): number {

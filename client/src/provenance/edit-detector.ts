@@ -1,0 +1,128 @@
+import * as vscode from 'vscode';
+import { activeAiTool } from './ai-tool';
+import { markInsertion } from './mark-insertion';
+import { provenanceSettings } from './provenance-settings';
+
+const CHAT_EDITING_SCHEME = /^chat-editing/;
+
+/** A large insertion seen in a change event, to be classified (AI edit, paste, or nothing). */
+interface Candidate {
+  doc: vscode.TextDocument;
+  version: number;
+  offset: number;
+  text: string;
+  lines: number;
+}
+
+/**
+ * Spots AI edits that do not come through inline completions: chat/agent edits applied to files
+ * and large multi-line insertions that are neither undo/redo nor a paste. Work per event is
+ * O(size of the change): only the inserted text is looked at, never the whole document.
+ */
+export class EditDetector implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Set while Conductor itself edits, so its own marker edits are not taken for AI code. */
+  private selfEditing = 0;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.disposables.push(vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e)));
+  }
+
+  /** Runs an edit of Conductor's own without classifying it. */
+  async asSelf<T>(f: () => Thenable<T>): Promise<T> {
+    this.selfEditing++;
+    try {
+      return await f();
+    } finally {
+      this.selfEditing--;
+    }
+  }
+
+  private onChange(e: vscode.TextDocumentChangeEvent): void {
+    if (this.selfEditing > 0 || e.reason !== undefined || e.document.uri.scheme !== 'file' || e.contentChanges.length === 0) {
+      return; // undo/redo, our own edits, or documents that are not files on disk
+    }
+    const s = provenanceSettings(e.document.uri);
+    if (!s.enable) {
+      return;
+    }
+    for (const c of e.contentChanges) {
+      const lines = countLines(c.text);
+      if (lines >= Math.min(s.minLines, s.pasteMinLines) && c.text.length > c.rangeLength) {
+        void this.classify({ doc: e.document, version: e.document.version, offset: c.rangeOffset, text: c.text, lines });
+      }
+    }
+  }
+
+  private async classify(c: Candidate): Promise<void> {
+    const s = provenanceSettings(c.doc.uri);
+    const clipboard = await vscode.env.clipboard.readText();
+    if (normalize(clipboard) === normalize(c.text)) {
+      if (s.pastePrompt && c.lines >= s.pasteMinLines) {
+        await this.askAboutPaste(c);
+      }
+      return;
+    }
+    if (s.chatEdits === 'off' || c.lines < s.minLines) {
+      return;
+    }
+    const chat = vscode.workspace.textDocuments.some((d) => CHAT_EDITING_SCHEME.test(d.uri.scheme));
+    const background = vscode.window.activeTextEditor?.document !== c.doc;
+    // A big insertion into the editor the user is typing in may be a snippet or a refactoring:
+    // tag it only when the user confirms, so no human code is marked as AI by mistake.
+    if (s.chatEdits === 'confirm' || (!chat && !background)) {
+      await this.confirmAndMark(c, `${c.lines} lines were added to ${vscode.workspace.asRelativePath(c.doc.uri)}. Were they written by an AI assistant?`);
+      return;
+    }
+    await this.mark(c, activeAiTool('chat'));
+  }
+
+  private async askAboutPaste(c: Candidate): Promise<void> {
+    await this.confirmAndMark(c, `You pasted ${c.lines} lines. Was this AI-generated?`);
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+
+  private async confirmAndMark(c: Candidate, question: string): Promise<void> {
+    const answer = await vscode.window.showInformationMessage(question, 'Yes, tag it', 'No');
+    if (answer === 'Yes, tag it') {
+      await this.mark(c, activeAiTool('chat'));
+    }
+  }
+
+  private async mark(c: Candidate, tool: string): Promise<void> {
+    const offset = locate(c);
+    if (offset === undefined) {
+      this.log.warn(`AI edit in ${c.doc.uri.fsPath} changed again before it could be tagged; not tagged.`);
+      return;
+    }
+    const editor = await vscode.window.showTextDocument(c.doc, { preserveFocus: true, preview: false });
+    const range = new vscode.Range(c.doc.positionAt(offset), c.doc.positionAt(offset + c.text.length));
+    const marked = await this.asSelf(() => markInsertion(editor, range, { tool }, false));
+    this.log.info(`AI edit tagged (${tool}) in ${c.doc.uri.fsPath}:${range.start.line + 1}-${range.end.line + 1}${marked ? '' : ' — no safe place for markers'}`);
+  }
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    n++;
+  }
+  return n;
+}
+
+function normalize(s: string): string {
+  return s.replace(/\r\n/g, '\n').trim();
+}
+
+/** Where the inserted text is now: at its offset if the document did not change, else nearby. */
+function locate(c: Candidate): number | undefined {
+  const text = c.doc.getText();
+  if (c.doc.version === c.version || text.startsWith(c.text, c.offset)) {
+    return text.startsWith(c.text, c.offset) ? c.offset : undefined;
+  }
+  const found = text.indexOf(c.text, Math.max(0, c.offset - 10_000));
+  return found === -1 ? undefined : found;
+}

@@ -1,0 +1,210 @@
+// `npm run bench`: performance benchmarks for the language server, the engine and the CLI.
+// Not part of the test suite. Every number and ratio is measured in this run; results also go to
+// .bench/results.json. Usage: node scripts/bench/index.mjs [--profile]
+// --profile adds a phase profile of the CLI scan (a few more minutes; see scan-phases.mjs).
+import { execFileSync, spawn } from 'child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import { fileURLToPath } from 'url';
+import { benchCliVsRg, MAX_MB } from './cli-vs-rg.mjs';
+import { benchEngineCheck } from './engine-check.mjs';
+import { buildEngine, diskHost } from './engine.mjs';
+import { generateTypeScript } from './gen-file.mjs';
+import { benchLsp } from './lsp-latency.mjs';
+import { detectRulesets, ruleFileText } from './rulesets.mjs';
+import { fmtMs, fmtN, median, timedRun } from './util.mjs';
+
+const TARGETS = { lspP99Ms: 20, cliVsRgRatio: 2 };
+const LINES = 5000;
+const EDITS = 300;
+const ENGINE_RUNS = 200;
+const SCAN_RUNS = 5;
+/** The optional CLI variant stops repeating after this many seconds of bench time. */
+const BUDGET_S = 200;
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const benchDir = path.join(repo, '.bench');
+const withProfile = process.argv.includes('--profile');
+const started = performance.now();
+const log = (s) => process.stderr.write(`${s}\n`);
+const rgVersion = (() => {
+  try {
+    return execFileSync('rg', ['--version'], { encoding: 'utf8' }).split('\n')[0];
+  } catch {
+    return undefined;
+  }
+})();
+if (!rgVersion) {
+  throw new Error('ripgrep (rg) is not on PATH');
+}
+
+mkdirSync(benchDir, { recursive: true });
+const env = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model,
+  loadavgStart: os.loadavg().map((x) => +x.toFixed(2)),
+  rg: rgVersion,
+};
+log(`[bench] building the engine bundle into .bench/engine.cjs`);
+const engine = await buildEngine(repo, benchDir);
+const rulesets = detectRulesets(engine, repo);
+
+// The editor workspace: a rule file extending the active rulesets and one 5,000-line TypeScript file.
+const root = mkdtempSync(path.join(os.tmpdir(), 'conductor-bench-'));
+const relPath = 'src/orders-service.ts';
+const generated = generateTypeScript(LINES);
+mkdirSync(path.join(root, '.conductor'));
+mkdirSync(path.join(root, 'src'));
+writeFileSync(path.join(root, '.conductor', 'rules.jsonc'), ruleFileText(rulesets.active));
+writeFileSync(path.join(root, relPath), generated.text);
+
+const results = { env, targets: TARGETS, rulesets };
+try {
+  log(`[bench] 1/3 editor latency: ${EDITS} edits through dist/server.js --stdio`);
+  results.lsp = await benchLsp({ repo, root, relPath, text: generated.text, edits: EDITS });
+  results.lsp.file = { lines: LINES, bytes: Buffer.byteLength(generated.text) };
+
+  log(`[bench] 3/3 engine: checkDocument × ${ENGINE_RUNS} in-process`);
+  results.engine = benchEngineCheck(engine, { repo, root, relPath, text: generated.text, runs: ENGINE_RUNS });
+
+  log(`[bench] 2/3 CLI vs ripgrep over node_modules (${SCAN_RUNS} runs each)`);
+  const fairPolicy = engine.loadWorkspaceConfig(repo, diskHost(repo), 'rules/recommended.jsonc').policy;
+  results.scan = await benchCliVsRg({
+    repo,
+    benchDir,
+    fairPolicy,
+    shippedRulesets: rulesets.active,
+    runs: SCAN_RUNS,
+    shippedRuns: 3,
+    deadline: started + BUDGET_S * 1000,
+    log,
+  });
+  const startup = [];
+  for (let i = 0; i < 5; i++) {
+    startup.push((await timedRun(process.execPath, [path.join(repo, 'dist', 'cli.js'), '--version'], { cwd: repo })).ms);
+  }
+  results.scan.cliStartupMs = median(startup);
+
+  if (withProfile) {
+    log(`[bench] profile: scan phases in child processes (with and without the linear-regex fallback flags)`);
+    results.profile = await profileRuns();
+  }
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}
+env.loadavgEnd = os.loadavg().map((x) => +x.toFixed(2));
+env.totalSeconds = +((performance.now() - started) / 1000).toFixed(1);
+writeFileSync(path.join(benchDir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+print(results);
+
+/**
+ * The scan profile, in child processes so the V8 regex flags can differ: the fair rule file and the
+ * shipped rulesets, each with the CLI's linear-regex fallback flags and without them.
+ */
+async function profileRuns() {
+  const script = path.join(repo, 'scripts', 'bench', 'scan-phases.mjs');
+  const runOnce = (config, extra) =>
+    new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [script, repo, config, 'node_modules', ...extra], { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`scan-phases exited with ${code}`))));
+    });
+  const out = {};
+  for (const [name, file] of [['fair', 'scan-fair.jsonc'], ['shipped', 'scan-shipped.jsonc']]) {
+    const config = path.relative(repo, path.join(benchDir, file));
+    out[name] = {};
+    for (const [key, extra] of [['flagsOn', []], ['flagsOff', ['--no-linear-fallback']]]) {
+      log(`  profile ${name} ${key}`);
+      out[name][key] = await runOnce(config, extra);
+    }
+  }
+  return out;
+}
+
+function offMs(run, x) {
+  const ms = run.fallbackFiles?.find((y) => y.id === x.id && y.file === x.file)?.ms;
+  return ms === undefined ? '<20' : fmtMs(ms);
+}
+
+function print(r) {
+  const out = [];
+  const line = (s = '') => out.push(s);
+  const row = (cells, widths) => line(cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  '));
+  const pass = (ok) => (ok ? 'PASS' : 'MISS');
+  line(`Conductor benchmarks — ${r.env.date}, Node ${r.env.node}, ${r.env.cpus} CPUs (${r.env.cpuModel}), ${r.env.rg}`);
+  line(`load average at start ${r.env.loadavgStart.join(' ')}, at end ${r.env.loadavgEnd.join(' ')}${r.env.loadavgStart[0] > r.env.cpus ? '  (machine busy: absolute times are inflated; ratios are measured interleaved)' : ''}`);
+  line(`rulesets active: ${r.rulesets.active.map((n) => 'conductor:' + n).join(', ')} (${r.rulesets.patternCount} patterns, ${r.rulesets.ruleCount} rules)` +
+    (r.rulesets.inactive.length ? `; not active: ${r.rulesets.inactive.map((x) => `${x.name} (${x.reason})`).join(', ')}` : ''));
+  line();
+
+  const l = r.lsp;
+  line(`1. Editor latency — dist/server.js --stdio, ${fmtN(l.file.lines)}-line TypeScript file (${(l.file.bytes / 1024).toFixed(0)} KB), ${l.n} single-character didChange edits (after ${l.warmup} warm-up), didChange → publishDiagnostics(version)`);
+  row(['', 'p50', 'p90', 'p99', 'max', 'mean', 'target'], [34, 7, 7, 7, 7, 7, 16]);
+  row(['client round trip (ms)', fmtMs(l.p50), fmtMs(l.p90), fmtMs(l.p99), fmtMs(l.max), fmtMs(l.mean), `p99 ≤ ${r.targets.lspP99Ms} ${pass(l.p99 <= r.targets.lspP99Ms)}`], [34, 7, 7, 7, 7, 7, 16]);
+  const e = r.engine;
+  row(['engine checkDocument, in-process', fmtMs(e.p50), fmtMs(e.p90), fmtMs(e.p99), fmtMs(e.max), fmtMs(e.mean), ''], [34, 7, 7, 7, 7, 7, 16]);
+  line(`   server status: ${l.status.message} [${l.statusState}]; open → first diagnostics ${fmtMs(l.openMs)} ms (${l.openFindings} findings);` +
+    ` server-reported lastCheckMs for the last edit: ${l.serverLastCheckMs ?? 'n/a'} ms`);
+  line(`   engine share of the round trip (p50): ${((100 * e.p50) / l.p50).toFixed(0)}%; rest = JSON-RPC, TextDocument update, scheduling, diagnostics conversion`);
+  line();
+
+  line(`3. Engine alone — checkDocument on the same file, median of ${e.n} runs: ${fmtMs(e.p50)} ms (${e.findings} findings: ${Object.entries(e.byRule).map(([k, v]) => `${k}×${v}`).join(', ')})`);
+  line(`   phases (median of 20): ${Object.entries(e.phases).map(([k, v]) => `${k} ${fmtMs(v)}`).join(' | ')}`);
+  line();
+
+  const s = r.scan;
+  const t = s.tree;
+  line(`2. CLI whole-tree scan vs ripgrep — node_modules: ${fmtN(t.files)} files, ${(t.bytes / 1048576).toFixed(1)} MB ` +
+    `(${t.largeFiles} files / ${(t.largeBytes / 1048576).toFixed(1)} MB over ${MAX_MB} MiB skipped by both; ${(t.searchedBytes / 1048576).toFixed(1)} MB searched)`);
+  line(`   regex set: ${s.set.patterns.length} patterns (${s.set.patterns.map((p) => p.id).join(', ')})${s.set.excluded.length ? `; excluded: ${s.set.excluded.map((x) => `${x.id} (${x.reason})`).join(', ')}` : ''}; rg ${s.set.multiline ? 'multiline (-U): a regex matches \\n, so line mode cannot run it' : 'line mode'}`);
+  const w = [46, 10, 9, 8, 28];
+  row(['', 'median ms', 'files/s', 'MB/s', 'runs (ms)'], w);
+  for (const k of ['cli', 'rg', 'rg1', 'cliShipped']) {
+    const x = s.results[k];
+    row([x.label, fmtMs(x.medianMs), fmtN(x.filesPerSec), x.mbPerSec.toFixed(1), x.runsMs.map((v) => v.toFixed(0)).join(' ')], w);
+  }
+  line(`   ratio Conductor/ripgrep: ${s.ratio.toFixed(2)}× (target ≤ ${r.targets.cliVsRgRatio}× ${pass(s.ratio <= r.targets.cliVsRgRatio)}); vs rg -j1: ${s.ratioOneThread.toFixed(2)}×; CLI start-up alone (node dist/cli.js --version): ${fmtMs(s.cliStartupMs)} ms`);
+  const c = s.counts;
+  line(`   findings: CLI ${fmtN(c.cliTotal)} in ${fmtN(c.cliFilesWithMatches)} files; rg combined run ${fmtN(c.rgCombined.matches)} matches on ${fmtN(c.rgCombined.lines)} lines in ${fmtN(c.rgCombined.files)} files`);
+  const cw = [40, 8, 8, 14, 18];
+  row(['   per rule (rg: one run per pattern)', 'CLI', 'rg', `rg ≤${500}/file`, 'rg in CLI-skipped'], cw);
+  for (const p of c.perRule) {
+    row([`   ${p.id}`, fmtN(p.cli), fmtN(p.rg), fmtN(p.rgCapped), fmtN(p.rgInFilesCliSkipped)], cw);
+  }
+  line(`   CLI skipped: ${Object.entries(c.cliSkipped).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
+  line(`   commands: ${s.results.cli.command}`);
+  line(`             ${s.results.rg.command.replace(/ -e .* -- /, ' -e <each pattern> -- ')}`);
+  line();
+
+  if (r.profile) {
+    for (const [name, p] of Object.entries(r.profile)) {
+      const a = p.flagsOn;
+      const b = p.flagsOff;
+      line(`Profile (${name} rules: ${a.patterns} patterns) — CLI scan phases in-process, same bundled code: ${fmtMs(a.scanMs)} ms with the linear-regex fallback flags (as the CLI runs), ${fmtMs(b.scanMs)} ms without`);
+      const pw = [84, 10, 10];
+      row(['   phase (ms)', 'flags on', 'flags off'], pw);
+      for (const k of Object.keys(a.phases)) {
+        row([`   ${k}`, fmtMs(a.phases[k]), fmtMs(b.phases[k])], pw);
+      }
+      row([`   GC during the scan`, fmtMs(a.gcMsDuringScan), fmtMs(b.gcMsDuringScan)], pw);
+      line(`   inside checkDocument (re-run separately over the ${fmtN(a.checked)} texts; top 12):`);
+      const keys = Object.keys(a.attribution).sort((x, y) => a.attribution[y] - a.attribution[x]).slice(0, 12);
+      for (const k of keys) {
+        row([`   ${k}`, fmtMs(a.attribution[k]), fmtMs(b.attribution[k])], pw);
+      }
+      const pc = a.prefilterCheck;
+      line(`   literal-prefilter what-if: ${fmtN(pc.regexRunsSkipped)} of ${fmtN(pc.regexRuns)} regex runs skipped, ${pc.withLiterals} of ${a.patterns} patterns have a required literal; matches ${fmtN(pc.prefiltered)} vs ${fmtN(pc.regex)} (${pc.prefiltered === pc.regex ? 'identical' : 'DIFFERENT'})`);
+      if (a.fallbackFiles?.length) {
+        line(`   slowest single regex executions (flags on vs off, ms): ${a.fallbackFiles.map((x) => `${x.id} on ${x.file} (${(x.kb).toFixed(0)} KB) ${fmtMs(x.ms)} vs ${offMs(b, x)}`).join('; ')}`);
+      }
+      line();
+    }
+  }
+  line(`total bench time ${r.env.totalSeconds} s; results in .bench/results.json`);
+  process.stdout.write(out.join('\n') + '\n');
+}

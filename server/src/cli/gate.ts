@@ -1,0 +1,116 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { ConfigHost, Policy } from '../engine';
+import { codeRule } from '../engine/rules/registry';
+import { docsResolver } from '../lsp/builtin-dir';
+import { changedSince, GitError, readStagedBlobs, stagedChanges, type ChangeSet } from '../scan/git-changes';
+import { scanFiles, type KeepText, type ParallelScanResult, type ScanItem } from '../scan/parallel-scan';
+import { toPosix, walkFiles } from '../scan/walk-files';
+import { diskHost, loadCliConfig, UsageError } from './cli-config';
+import type { RuleInfo } from './format/sarif';
+import { createProgress } from './progress';
+
+// What `check`, `baseline` and `fix` share: load the policy, pick the files (all, or only changed
+// ones), and check them on the main thread or a worker pool.
+
+export interface GateScanRequest {
+  root: string;
+  configFile?: string;
+  targets: string[];
+  gitignore: boolean;
+  maxBytes: number;
+  jobs?: number;
+  /** Check the index against HEAD, reading the staged content. */
+  staged?: boolean;
+  /** Check the lines changed since this ref (see git-changes.ts). */
+  changedSince?: string;
+  includeUntracked?: boolean;
+  keepText?: KeepText;
+  /** Label of the progress bar (interactive stderr only). */
+  progressLabel?: string;
+}
+
+export interface GateScan extends ParallelScanResult {
+  policy: Policy;
+  host: ConfigHost;
+  change?: ChangeSet;
+  /** Whether this run looked at a path, so a baseline entry there without a finding is stale. */
+  inScope(relPath: string): boolean;
+}
+
+export async function gateScan(r: GateScanRequest): Promise<GateScan> {
+  const host = diskHost();
+  const { policy } = loadCliConfig(r.root, r.configFile, host);
+  const targets = r.targets.map((t) => toPosix(path.relative(r.root, path.resolve(r.root, t))));
+  const underTargets = (p: string): boolean => targets.length === 0 || targets.some((t) => t === '' || p === t || p.startsWith(`${t}/`));
+  let change: ChangeSet | undefined;
+  let items: ScanItem[];
+  try {
+    if (r.staged) {
+      change = stagedChanges(r.root);
+    } else if (r.changedSince !== undefined) {
+      change = changedSince(r.root, r.changedSince, { includeUntracked: r.includeUntracked });
+    }
+    if (change) {
+      // Only changed files are read and checked: the cost follows the size of the change.
+      const paths = [...change.changed.keys()].filter((p) => underTargets(p) && !policy.isIgnored(p));
+      const blobs = change.mode === 'staged' ? readStagedBlobs(r.root, paths) : undefined;
+      items = paths.flatMap((relPath) => {
+        if (!blobs) {
+          return [{ relPath }];
+        }
+        const content = blobs.get(relPath);
+        return content ? [{ relPath, content }] : [];
+      });
+    } else {
+      items = walkFiles(r.root, r.targets, { gitignore: r.gitignore, isIgnored: (p) => policy.isIgnored(p) }).map((relPath) => ({ relPath }));
+    }
+  } catch (e) {
+    if (e instanceof GitError) {
+      throw new UsageError(e.message);
+    }
+    throw e;
+  }
+  const progress = r.progressLabel ? createProgress(r.progressLabel) : undefined;
+  const result = await scanFiles({
+    root: r.root,
+    configFile: r.configFile,
+    builtinDir: host.builtinDir,
+    maxBytes: r.maxBytes,
+    keepText: r.keepText ?? 'none',
+    policy,
+    docsUrl: docsResolver(host.builtinDir),
+    items,
+    jobs: r.jobs,
+    onProgress: progress ? (d, t) => progress.update(d, t) : undefined,
+  }).finally(() => progress?.finish());
+  const checked = new Set(result.checked);
+  const removed = new Set(change?.removed ?? []);
+  const inScope = (p: string): boolean =>
+    checked.has(p) || (underTargets(p) && (change ? removed.has(p) : !fs.existsSync(path.join(r.root, p))));
+  return { ...result, policy, host, ...(change ? { change } : {}), inScope };
+}
+
+/** Rule descriptions and docs links for SARIF: rule-file patterns and rules implemented in code. */
+export function ruleInfoFor(policy: Policy): (ruleId: string) => RuleInfo | undefined {
+  return (id) => {
+    const p = policy.resolved.patterns.get(id);
+    if (p) {
+      return { description: p.message, ...(p.docs ? { docs: p.docs } : {}) };
+    }
+    const meta = codeRule(id);
+    return meta ? { description: meta.description } : undefined;
+  };
+}
+
+/** `--jobs N`: a positive integer. */
+export function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new UsageError(`--jobs must be a positive integer (got "${value}")`);
+  }
+  return n;
+}

@@ -1,0 +1,51 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { RULE_FILE_CANDIDATES } from '../engine';
+import { findBuiltinDir } from '../lsp/builtin-dir';
+import { UsageError } from './cli-config';
+
+/** Presets and the template in `rules/templates/` each one copies. */
+export const PRESETS: Record<string, string> = {
+  recommended: 'team.jsonc',
+  strict: 'strict.jsonc',
+  secrets: 'secrets.jsonc',
+};
+
+/** `conductor init [--preset p] [--force]`: scaffolds .conductor/rules.jsonc from a commented template. */
+export function runInit(argv: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      options: { preset: { type: 'string' }, force: { type: 'boolean' }, cwd: { type: 'string' } },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const v = parsed.values;
+  const preset = v.preset ?? 'recommended';
+  const template = PRESETS[preset];
+  if (!template) {
+    throw new UsageError(`--preset must be one of ${Object.keys(PRESETS).join(', ')} (got "${preset}")`);
+  }
+  const root = path.resolve(v.cwd ?? '.');
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
+    throw new UsageError(`--cwd must be an existing directory (got "${v.cwd ?? '.'}")`);
+  }
+  const existing = RULE_FILE_CANDIDATES.find((c) => fs.existsSync(path.join(root, c)));
+  if (existing && !v.force) {
+    throw new UsageError(`${existing} already exists; use --force to overwrite it`);
+  }
+  const text = fs.readFileSync(path.join(findBuiltinDir(__dirname), 'templates', template), 'utf8');
+  const target = RULE_FILE_CANDIDATES[0];
+  fs.mkdirSync(path.join(root, path.dirname(target)), { recursive: true });
+  fs.writeFileSync(path.join(root, target), text);
+  process.stderr.write(
+    `Created ${target} (preset "${preset}").\n` +
+      `Next: \`conductor check\` to see what it finds, \`conductor baseline\` to accept today's findings,\n` +
+      `and docs/ci.md to run it in CI and as a pre-commit hook.\n`,
+  );
+  return 0;
+}

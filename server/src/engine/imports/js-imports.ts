@@ -1,0 +1,87 @@
+import type * as EsModuleLexer from 'es-module-lexer' with { 'resolution-mode': 'import' };
+import { clauseTypeOnly, scanJs } from './js-scanner';
+import type { ImportRef } from './types';
+
+// es-module-lexer is an ES module with a CommonJS build (dist/lexer.cjs, Wasm compiled synchronously on
+// first use). The server is CommonJS, so it is required; esbuild bundles it like any import.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parse } = require('es-module-lexer') as typeof EsModuleLexer;
+
+export type JsParser = 'es-module-lexer' | 'scanner';
+
+export interface JsImportOptions {
+  /** Test hook: force the fallback tokenizer. */
+  parser?: JsParser;
+}
+
+/** Files where `<` can open JSX (es-module-lexer does not lex JSX, so they go to the tokenizer directly). */
+export function jsxEnabled(relPath: string): boolean {
+  return !/\.(ts|mts|cts)$/i.test(relPath);
+}
+
+/**
+ * Module references of a JS/TS document, in code only. ESM syntax comes from es-module-lexer (exact TS
+ * type-only handling, sub-millisecond per file); `require()` and anything es-module-lexer rejects (JSX,
+ * code in the middle of being typed) come from our own tokenizer (scanJs).
+ */
+export function jsImports(text: string, relPath: string, options: JsImportOptions = {}): ImportRef[] {
+  const jsx = jsxEnabled(relPath);
+  let parser = options.parser ?? (/\.(jsx|tsx)$/i.test(relPath) ? 'scanner' : 'es-module-lexer');
+  let refs: ImportRef[] | undefined;
+  if (parser === 'es-module-lexer') {
+    refs = esmImports(text);
+    if (!refs) {
+      parser = 'scanner';
+    }
+  }
+  if (!refs) {
+    return scanJs(text, { jsx, esm: true });
+  }
+  if (text.includes('require')) {
+    const seen = new Set(refs.map((r) => r.start));
+    for (const r of scanJs(text, { jsx, esm: false })) {
+      if (!seen.has(r.start)) {
+        refs.push(r);
+      }
+    }
+    refs.sort((a, b) => a.start - b.start);
+  }
+  return refs;
+}
+
+/** es-module-lexer's view, or undefined when it cannot lex the source. */
+function esmImports(text: string): ImportRef[] | undefined {
+  let imports;
+  try {
+    [imports] = parse(text);
+  } catch {
+    return undefined;
+  }
+  const out: ImportRef[] = [];
+  for (const imp of imports) {
+    if (imp.type === 'import-meta') {
+      continue;
+    }
+    if (imp.type === 'dynamic') {
+      if (imp.specifier === undefined || imp.glob) {
+        continue; // not a literal: `import(x)`, `import(\`./${x}\`)`
+      }
+      out.push({ specifier: imp.specifier, start: imp.start, end: imp.end, kind: 'dynamic', typeOnly: imp.probablyTypeOnly });
+      continue;
+    }
+    // Static: start/end exclude the quotes; report the whole literal.
+    const quoted = imp.start > 0 && /['"]/.test(text[imp.start - 1]);
+    const start = quoted ? imp.start - 1 : imp.start;
+    const end = quoted ? imp.end + 1 : imp.end;
+    const head = text.slice(imp.importStart, start);
+    const keyword = head.startsWith('export') ? 'export' : 'import';
+    const typeOnly = imp.typeOnly || (head.includes('type') && clauseTypeOnly(keyword, clauseTokens(head)));
+    out.push({ specifier: imp.specifier, start, end, kind: keyword, typeOnly });
+  }
+  return out;
+}
+
+/** Tokens of a short `import … from` head (the clause es-module-lexer already delimited). */
+function clauseTokens(head: string): string[] {
+  return head.replace(/^(import|export)/, '').match(/[A-Za-z_$][\w$]*|[{},*]/g) ?? [];
+}
