@@ -1,0 +1,108 @@
+import { createHash, randomUUID } from 'crypto';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { markerProvenance, type AiRegion } from '../engine';
+import { readTextFile } from '../scan/read-text-file';
+import { walkFiles } from '../scan/walk-files';
+import { UsageError } from './cli-config';
+
+declare const VERSION: string;
+
+interface FileRegions {
+  path: string;
+  lines: string[];
+  regions: AiRegion[];
+}
+
+/** `conductor provenance [paths…] --format text|json|agent-trace`: lists AI regions. */
+export function runProvenance(argv: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string' }, cwd: { type: 'string' }, 'no-gitignore': { type: 'boolean' } } });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const format = parsed.values.format ?? 'text';
+  if (!['text', 'json', 'agent-trace'].includes(format)) {
+    throw new UsageError(`--format must be text, json or agent-trace (got "${format}")`);
+  }
+  const root = path.resolve(parsed.values.cwd ?? '.');
+  const files: FileRegions[] = [];
+  for (const rel of walkFiles(root, parsed.positionals, { gitignore: !parsed.values['no-gitignore'] })) {
+    const read = readTextFile(path.join(root, rel));
+    if (!('text' in read) || !read.text.includes('@ai-generated')) {
+      continue;
+    }
+    const { regions } = markerProvenance.regionsFor(rel, read.text);
+    if (regions.length > 0) {
+      files.push({ path: rel, lines: read.text.split(/\r?\n/), regions });
+    }
+  }
+  const out = format === 'json' ? toJson(files) : format === 'agent-trace' ? toAgentTrace(files) : toText(files);
+  process.stdout.write(out);
+  return 0;
+}
+
+/** 1-based, inclusive lines of the code between the markers (empty blocks have start > end). */
+function contentLines(r: AiRegion): { start: number; end: number } {
+  return { start: r.beginLine + 2, end: r.endLine };
+}
+
+function toJson(files: FileRegions[]): string {
+  const regions = files.flatMap((f) =>
+    f.regions.map((r) => ({
+      file: f.path,
+      id: r.id,
+      startLine: contentLines(r).start,
+      endLine: contentLines(r).end,
+      tool: r.tool,
+      useCase: r.useCase ?? null,
+      at: r.at ?? null,
+      reviewed: r.reviewedBy !== undefined,
+      reviewedBy: r.reviewedBy ?? null,
+      reviewedAt: r.reviewedAt ?? null,
+    })),
+  );
+  return JSON.stringify({ version: 1, regions }, null, 2) + '\n';
+}
+
+/**
+ * One Agent Trace record (spec 0.1.0) for the working tree: a conversation per AI block, the
+ * contributor's `model_id` is the marker's tool, and `content_hash` hashes the block's lines.
+ */
+function toAgentTrace(files: FileRegions[]): string {
+  const record = {
+    version: '0.1.0',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    tool: { name: 'conductor', version: VERSION },
+    files: files.map((f) => ({
+      path: f.path,
+      conversations: f.regions.map((r) => {
+        const { start, end } = contentLines(r);
+        const content = f.lines.slice(start - 1, end).join('\n');
+        return {
+          contributor: { type: 'ai', model_id: r.tool },
+          ranges: [{ start_line: start, end_line: end, content_hash: `sha256:${createHash('sha256').update(content).digest('hex')}` }],
+          metadata: { conductor: { block_id: r.id, use_case: r.useCase ?? null, at: r.at ?? null, reviewed_by: r.reviewedBy ?? null } },
+        };
+      }),
+    })),
+  };
+  return JSON.stringify(record, null, 2) + '\n';
+}
+
+function toText(files: FileRegions[]): string {
+  const lines: string[] = [];
+  let total = 0;
+  for (const f of files) {
+    for (const r of f.regions) {
+      const { start, end } = contentLines(r);
+      total += Math.max(0, end - start + 1);
+      lines.push(`${f.path}:${start}-${end}  ${r.id}  tool=${r.tool}  use=${r.useCase ?? '-'}  ${r.reviewedBy ? `reviewed by ${r.reviewedBy}` : 'UNREVIEWED'}`);
+    }
+  }
+  const blocks = files.reduce((n, f) => n + f.regions.length, 0);
+  lines.push(`${blocks} AI block(s), ${total} line(s) in ${files.length} file(s).`);
+  return lines.join('\n') + '\n';
+}
