@@ -5,7 +5,7 @@ import { spawnSync } from 'child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { jsToRust } from './js-to-rust-regex.mjs';
-import { ruleFileText } from './rulesets.mjs';
+import { snapshotRulesets } from './rulesets.mjs';
 import { median, timedRun } from './util.mjs';
 import { performance } from 'perf_hooks';
 
@@ -73,7 +73,15 @@ export function regexSet(policy, benchDir) {
   if (!combined.ok) {
     throw new Error(`rg rejects the combined regex set: ${combined.error}`);
   }
-  return { patterns: kept, excluded, multiline: !lineModeOk };
+  const result = { patterns: kept, excluded, multiline: !lineModeOk };
+  if (!lineModeOk) {
+    // rg's best case for the same intent: in line mode a trailing "eat the line break" group is `$`.
+    const rewritten = kept.map((k) => k.rust.replace(/(?:\((?:\?:)?\\r\?\\n\|\$\)|\\r\?\\n|\\n)$/, '\\r?$'));
+    if (rgCompiles(rewritten, false, emptyFile).ok) {
+      result.lineRewrite = rewritten;
+    }
+  }
+  return result;
 }
 
 /** A rule file with only these regexes, matched anywhere (`in: any`, no `paths`), like rg. */
@@ -100,7 +108,7 @@ export async function benchCliVsRg({ repo, benchDir, fairPolicy, shippedRulesets
   const fairConfig = path.join(benchDir, 'scan-fair.jsonc');
   const shippedConfig = path.join(benchDir, 'scan-shipped.jsonc');
   writeFileSync(fairConfig, fairRuleFile(set));
-  writeFileSync(shippedConfig, ruleFileText(shippedRulesets));
+  writeFileSync(shippedConfig, snapshotRulesets(repo, shippedRulesets, path.join(benchDir, 'rules-snapshot')));
 
   const cliArgs = (config) => [
     path.join(repo, 'dist', 'cli.js'), 'check', target,
@@ -108,15 +116,20 @@ export async function benchCliVsRg({ repo, benchDir, fairPolicy, shippedRulesets
     '--no-gitignore', '--max-file-size', String(MAX_MB), '--format', 'json', '--fail-on', 'never',
   ];
   const rgBase = ['--no-config', '--no-ignore', '--hidden', '--max-filesize', `${MAX_MB}M`, ...(set.multiline ? ['-U'] : [])];
-  const rgArgs = (extra = []) => [...rgBase, ...extra, '--json', ...set.patterns.flatMap((p) => ['-e', p.rust]), '--', target];
+  const rgArgs = (extra = [], base = rgBase, regexes = set.patterns.map((p) => p.rust)) => [...base, ...extra, '--json', ...regexes.flatMap((r) => ['-e', r]), '--', target];
+  const rgLineBase = rgBase.filter((a) => a !== '-U');
 
   const variants = [
     { key: 'cli', label: 'conductor check (fair set, in: any)', cmd: process.execPath, args: cliArgs(fairConfig), out: 'out-cli.json', runs },
     { key: 'rg', label: `rg${set.multiline ? ' -U' : ''} (default threads)`, cmd: 'rg', args: rgArgs(), out: 'out-rg.json', runs },
     { key: 'rg1', label: `rg${set.multiline ? ' -U' : ''} -j1 (one thread)`, cmd: 'rg', args: rgArgs(['-j1']), out: 'out-rg1.json', runs },
+    ...(set.lineRewrite
+      ? [{ key: 'rgLine', label: 'rg line mode, trailing (\\r?\\n|$) → \\r?$', cmd: 'rg', args: rgArgs([], rgLineBase, set.lineRewrite), out: 'out-rg-line.json', runs }]
+      : []),
     { key: 'cliShipped', label: `conductor check, shipped ${shippedRulesets.join('+')}`, cmd: process.execPath, args: cliArgs(shippedConfig), out: 'out-cli-shipped.json', runs: shippedRuns, optional: true },
   ];
   const times = Object.fromEntries(variants.map((v) => [v.key, []]));
+  const cpu = Object.fromEntries(variants.map((v) => [v.key, []]));
   // One untimed warm-up each (page cache, disk), then interleaved runs so drift hits all alike.
   for (let round = -1; round < runs; round++) {
     for (const v of variants) {
@@ -126,12 +139,24 @@ export async function benchCliVsRg({ repo, benchDir, fairPolicy, shippedRulesets
       if (v.optional && round < 0) {
         continue; // the fair runs have warmed the page cache already
       }
-      const r = await timedRun(v.cmd, v.args, { cwd: repo, stdoutFile: path.join(benchDir, v.out) });
+      if (v.error) {
+        continue;
+      }
+      const r = await timedRun(v.cmd, v.args, { cwd: repo, stdoutFile: path.join(benchDir, v.out), cpuFile: path.join(benchDir, `cpu-${v.key}.txt`) });
       if (r.code !== 0 && !(v.key.startsWith('rg') && r.code === 1)) {
-        throw new Error(`${v.label} exited with ${r.code}: ${r.stderr.slice(0, 2000)}`);
+        const error = `${v.label} exited with ${r.code}: ${r.stderr.slice(0, 2000)}`;
+        if (!v.optional) {
+          throw new Error(error);
+        }
+        v.error = error; // the extra variant may fail (e.g. a ruleset mid-edit); the comparison stands
+        log?.(`  ${v.key}: ${error}`);
+        continue;
       }
       if (round >= 0) {
         times[v.key].push(r.ms);
+        if (r.cpuMs !== undefined) {
+          cpu[v.key].push(r.cpuMs);
+        }
       }
       log?.(`  ${v.key} round ${round < 0 ? 'warm-up' : round + 1}: ${r.ms.toFixed(0)} ms`);
     }
@@ -145,6 +170,8 @@ export async function benchCliVsRg({ repo, benchDir, fairPolicy, shippedRulesets
       command: [v.cmd === process.execPath ? 'node' : v.cmd, ...v.args.map((a) => (a.startsWith(repo + path.sep) ? path.relative(repo, a) : a))].join(' '),
       runsMs: times[v.key],
       medianMs: ms,
+      medianCpuMs: cpu[v.key].length ? median(cpu[v.key]) : undefined,
+      error: v.error,
       filesPerSec: tree.files / (ms / 1000),
       mbPerSec: tree.searchedBytes / 1048576 / (ms / 1000),
     };
@@ -152,10 +179,12 @@ export async function benchCliVsRg({ repo, benchDir, fairPolicy, shippedRulesets
   const counts = compareCounts({ repo, benchDir, set, rgBase, target });
   return {
     tree,
-    set: { multiline: set.multiline, patterns: set.patterns.map(({ id, js, flags, rust }) => ({ id, js, flags, rust })), excluded: set.excluded },
+    set: { multiline: set.multiline, lineRewrite: set.lineRewrite, patterns: set.patterns.map(({ id, js, flags, rust }) => ({ id, js, flags, rust })), excluded: set.excluded },
     results,
     ratio: results.cli.medianMs / results.rg.medianMs,
     ratioOneThread: results.cli.medianMs / results.rg1.medianMs,
+    ratioLineMode: results.rgLine ? results.cli.medianMs / results.rgLine.medianMs : undefined,
+    cpuRatio: results.cli.medianCpuMs / results.rg.medianCpuMs,
     counts,
   };
 }

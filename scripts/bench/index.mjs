@@ -22,7 +22,7 @@ const EDITS = 300;
 const ENGINE_RUNS = 200;
 const SCAN_RUNS = 5;
 /** The optional CLI variant stops repeating after this many seconds of bench time. */
-const BUDGET_S = 200;
+const BUDGET_S = 150;
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const benchDir = path.join(repo, '.bench');
@@ -65,7 +65,8 @@ writeFileSync(path.join(root, relPath), generated.text);
 const results = { env, targets: TARGETS, rulesets };
 try {
   log(`[bench] 1/3 editor latency: ${EDITS} edits through dist/server.js --stdio`);
-  results.lsp = await benchLsp({ repo, root, relPath, text: generated.text, edits: EDITS });
+  const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  results.lsp = await benchLsp({ repo, root, relPath, text: generated.text, edits: EDITS, serverNodeArgs });
   results.lsp.file = { lines: LINES, bytes: Buffer.byteLength(generated.text) };
 
   log(`[bench] 3/3 engine: checkDocument × ${ENGINE_RUNS} in-process`);
@@ -90,7 +91,7 @@ try {
   results.scan.cliStartupMs = median(startup);
 
   if (withProfile) {
-    log(`[bench] profile: scan phases in child processes (with and without the linear-regex fallback flags)`);
+    log(`[bench] profile: scan phases in child processes, 3 regex modes × 2 rule sets`);
     results.profile = await profileRuns();
   }
 } finally {
@@ -101,15 +102,19 @@ env.totalSeconds = +((performance.now() - started) / 1000).toFixed(1);
 writeFileSync(path.join(benchDir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 print(results);
 
-/**
- * The scan profile, in child processes so the V8 regex flags can differ: the fair rule file and the
- * shipped rulesets, each with the CLI's linear-regex fallback flags and without them.
- */
+/** Regex modes the profile compares (see scan-phases.mjs): the CLI's flags, a higher fallback limit, no fallback. */
+const REGEX_MODES = [
+  ['cli', 'CLI flags (fallback >20k)'],
+  ['1000000', 'fallback >1M'],
+  ['off', 'no fallback'],
+];
+
+/** The scan profile, in child processes so the V8 regex flags can differ, for the fair and the shipped rules. */
 async function profileRuns() {
   const script = path.join(repo, 'scripts', 'bench', 'scan-phases.mjs');
-  const runOnce = (config, extra) =>
+  const runOnce = (config, mode) =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [script, repo, config, 'node_modules', ...extra], { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, [script, repo, config, 'node_modules', `--regex=${mode}`], { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] });
       let out = '';
       child.stdout.on('data', (d) => (out += d));
       child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`scan-phases exited with ${code}`))));
@@ -118,16 +123,20 @@ async function profileRuns() {
   for (const [name, file] of [['fair', 'scan-fair.jsonc'], ['shipped', 'scan-shipped.jsonc']]) {
     const config = path.relative(repo, path.join(benchDir, file));
     out[name] = {};
-    for (const [key, extra] of [['flagsOn', []], ['flagsOff', ['--no-linear-fallback']]]) {
-      log(`  profile ${name} ${key}`);
-      out[name][key] = await runOnce(config, extra);
+    for (const [mode] of REGEX_MODES) {
+      log(`  profile ${name} --regex=${mode}`);
+      try {
+        out[name][mode] = await runOnce(config, mode);
+      } catch (e) {
+        out[name][mode] = { error: e.message };
+      }
     }
   }
   return out;
 }
 
-function offMs(run, x) {
-  const ms = run.fallbackFiles?.find((y) => y.id === x.id && y.file === x.file)?.ms;
+function execMs(run, x) {
+  const ms = run.slowestExecs?.find((y) => y.id === x.id && y.file === x.file)?.ms;
   return ms === undefined ? '<20' : fmtMs(ms);
 }
 
@@ -150,11 +159,14 @@ function print(r) {
   row(['engine checkDocument, in-process', fmtMs(e.p50), fmtMs(e.p90), fmtMs(e.p99), fmtMs(e.max), fmtMs(e.mean), ''], [34, 7, 7, 7, 7, 7, 16]);
   line(`   server status: ${l.status.message} [${l.statusState}]; open → first diagnostics ${fmtMs(l.openMs)} ms (${l.openFindings} findings);` +
     ` server-reported lastCheckMs for the last edit: ${l.serverLastCheckMs ?? 'n/a'} ms`);
-  line(`   engine share of the round trip (p50): ${((100 * e.p50) / l.p50).toFixed(0)}%; rest = JSON-RPC, TextDocument update, scheduling, diagnostics conversion`);
+  line(`   engine p50 / round-trip p50: ${((100 * e.p50) / l.p50).toFixed(0)}% (measured one after the other; the rest of a round trip is JSON-RPC, the TextDocument update, setImmediate scheduling and diagnostics conversion)`);
   line();
 
   line(`3. Engine alone — checkDocument on the same file, median of ${e.n} runs: ${fmtMs(e.p50)} ms (${e.findings} findings: ${Object.entries(e.byRule).map(([k, v]) => `${k}×${v}`).join(', ')})`);
-  line(`   phases (median of 20): ${Object.entries(e.phases).map(([k, v]) => `${k} ${fmtMs(v)}`).join(' | ')}`);
+  const regexPhases = Object.entries(e.phases).filter(([k]) => k.startsWith('regex ') && !k.startsWith('regex scans'));
+  const topRegex = regexPhases.sort((a, b) => b[1] - a[1]).slice(0, 4);
+  line(`   phases (median of 20 each): ${Object.entries(e.phases).filter(([k]) => !k.startsWith('regex ')).map(([k, v]) => `${k} ${fmtMs(v)}`).join(' | ')}` +
+    ` | regex scans, ${regexPhases.length} patterns ${fmtMs(e.phases['regex scans, all patterns'])} (top: ${topRegex.map(([k, v]) => `${k.slice(6)} ${fmtMs(v)}`).join(', ')})`);
   line();
 
   const s = r.scan;
@@ -162,13 +174,19 @@ function print(r) {
   line(`2. CLI whole-tree scan vs ripgrep — node_modules: ${fmtN(t.files)} files, ${(t.bytes / 1048576).toFixed(1)} MB ` +
     `(${t.largeFiles} files / ${(t.largeBytes / 1048576).toFixed(1)} MB over ${MAX_MB} MiB skipped by both; ${(t.searchedBytes / 1048576).toFixed(1)} MB searched)`);
   line(`   regex set: ${s.set.patterns.length} patterns (${s.set.patterns.map((p) => p.id).join(', ')})${s.set.excluded.length ? `; excluded: ${s.set.excluded.map((x) => `${x.id} (${x.reason})`).join(', ')}` : ''}; rg ${s.set.multiline ? 'multiline (-U): a regex matches \\n, so line mode cannot run it' : 'line mode'}`);
-  const w = [46, 10, 9, 8, 28];
-  row(['', 'median ms', 'files/s', 'MB/s', 'runs (ms)'], w);
-  for (const k of ['cli', 'rg', 'rg1', 'cliShipped']) {
+  const w = [50, 10, 8, 9, 7, 34];
+  row(['', 'median ms', 'CPU ms', 'files/s', 'MB/s', 'runs (ms)'], w);
+  for (const k of ['cli', 'rg', 'rg1', 'rgLine', 'cliShipped']) {
     const x = s.results[k];
-    row([x.label, fmtMs(x.medianMs), fmtN(x.filesPerSec), x.mbPerSec.toFixed(1), x.runsMs.map((v) => v.toFixed(0)).join(' ')], w);
+    if (x?.error && x.runsMs.length === 0) {
+      line(`${x.label}: failed — ${x.error.split('\n').slice(0, 3).join(' ')}`);
+    } else if (x) {
+      row([x.label, fmtMs(x.medianMs), fmtMs(x.medianCpuMs), fmtN(x.filesPerSec), x.mbPerSec.toFixed(1), x.runsMs.map((v) => v.toFixed(0)).join(' ')], w);
+    }
   }
-  line(`   ratio Conductor/ripgrep: ${s.ratio.toFixed(2)}× (target ≤ ${r.targets.cliVsRgRatio}× ${pass(s.ratio <= r.targets.cliVsRgRatio)}); vs rg -j1: ${s.ratioOneThread.toFixed(2)}×; CLI start-up alone (node dist/cli.js --version): ${fmtMs(s.cliStartupMs)} ms`);
+  line(`   ratio Conductor/ripgrep (same regexes, rg default threads): ${s.ratio.toFixed(2)}× wall (target ≤ ${r.targets.cliVsRgRatio}× ${pass(s.ratio <= r.targets.cliVsRgRatio)}), ${s.cpuRatio.toFixed(2)}× CPU;` +
+    ` vs rg -j1 ${s.ratioOneThread.toFixed(2)}×${s.ratioLineMode ? `; vs rg line mode ${s.ratioLineMode.toFixed(2)}× (${pass(s.ratioLineMode <= r.targets.cliVsRgRatio)})` : ''}`);
+  line(`   CLI start-up alone (node dist/cli.js --version): ${fmtMs(s.cliStartupMs)} ms`);
   const c = s.counts;
   line(`   findings: CLI ${fmtN(c.cliTotal)} in ${fmtN(c.cliFilesWithMatches)} files; rg combined run ${fmtN(c.rgCombined.matches)} matches on ${fmtN(c.rgCombined.lines)} lines in ${fmtN(c.rgCombined.files)} files`);
   const cw = [40, 8, 8, 14, 18];
@@ -183,24 +201,34 @@ function print(r) {
 
   if (r.profile) {
     for (const [name, p] of Object.entries(r.profile)) {
-      const a = p.flagsOn;
-      const b = p.flagsOff;
-      line(`Profile (${name} rules: ${a.patterns} patterns) — CLI scan phases in-process, same bundled code: ${fmtMs(a.scanMs)} ms with the linear-regex fallback flags (as the CLI runs), ${fmtMs(b.scanMs)} ms without`);
-      const pw = [84, 10, 10];
-      row(['   phase (ms)', 'flags on', 'flags off'], pw);
-      for (const k of Object.keys(a.phases)) {
-        row([`   ${k}`, fmtMs(a.phases[k]), fmtMs(b.phases[k])], pw);
+      const runs = REGEX_MODES.map(([m]) => p[m]);
+      const a = runs[0];
+      if (runs.some((x) => x.error)) {
+        line(`Profile, ${name} rules: failed — ${runs.find((x) => x.error).error}`);
+        continue;
       }
-      row([`   GC during the scan`, fmtMs(a.gcMsDuringScan), fmtMs(b.gcMsDuringScan)], pw);
-      line(`   inside checkDocument (re-run separately over the ${fmtN(a.checked)} texts; top 12):`);
+      line(`Profile, ${name} rules (${a.patterns} patterns, ${fmtN(a.files)} files, ${fmtN(a.checked)} checked): the CLI's scan in-process, same bundled code, by phase (ms)`);
+      const pw = [84, 12, 12, 12];
+      row(['   phase', ...REGEX_MODES.map(([, label]) => label.slice(0, 12))], pw);
+      row(['   whole scan (walk → formatJson)', ...runs.map((x) => fmtMs(x.scanMs))], pw);
+      for (const k of Object.keys(a.phases)) {
+        row([`   ${k}`, ...runs.map((x) => fmtMs(x.phases[k]))], pw);
+      }
+      row([`   GC during the scan`, ...runs.map((x) => fmtMs(x.gcMsDuringScan))], pw);
+      line(`   inside checkDocument, re-run separately over the same texts (top 12):`);
       const keys = Object.keys(a.attribution).sort((x, y) => a.attribution[y] - a.attribution[x]).slice(0, 12);
       for (const k of keys) {
-        row([`   ${k}`, fmtMs(a.attribution[k]), fmtMs(b.attribution[k])], pw);
+        row([`   ${k}`, ...runs.map((x) => fmtMs(x.attribution[k]))], pw);
       }
       const pc = a.prefilterCheck;
-      line(`   literal-prefilter what-if: ${fmtN(pc.regexRunsSkipped)} of ${fmtN(pc.regexRuns)} regex runs skipped, ${pc.withLiterals} of ${a.patterns} patterns have a required literal; matches ${fmtN(pc.prefiltered)} vs ${fmtN(pc.regex)} (${pc.prefiltered === pc.regex ? 'identical' : 'DIFFERENT'})`);
-      if (a.fallbackFiles?.length) {
-        line(`   slowest single regex executions (flags on vs off, ms): ${a.fallbackFiles.map((x) => `${x.id} on ${x.file} (${(x.kb).toFixed(0)} KB) ${fmtMs(x.ms)} vs ${offMs(b, x)}`).join('; ')}`);
+      line(`   required-literal what-if: ${pc.withLiterals} of ${a.patterns} patterns have a literal every match contains; ${fmtN(pc.regexRunsSkipped)} of ${fmtN(pc.regexRuns)} regex runs skipped;` +
+        ` matches ${fmtN(pc.prefiltered)} vs ${fmtN(pc.regex)} (${pc.prefiltered === pc.regex ? 'identical' : 'DIFFERENT'})${pc.skippedByKeywords ? `; keywords already skipped ${fmtN(pc.skippedByKeywords)} runs` : ''}`);
+      const slow = (a.slowestExecs ?? []).slice(0, 4);
+      if (slow.length) {
+        line(`   slowest single regex executions, ms (${REGEX_MODES.map(([, l]) => l).join(' / ')}):`);
+        for (const x of slow) {
+          line(`     ${x.id} on ${x.file} (${x.kb.toFixed(0)} KB): ${runs.map((run) => execMs(run, x)).join(' / ')}`);
+        }
       }
       line();
     }

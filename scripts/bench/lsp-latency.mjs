@@ -13,8 +13,9 @@ const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = p
 const TIMEOUT_MS = 10_000;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz_0123456789';
 
-export async function benchLsp({ repo, root, relPath, text, edits = 300, warmup = 30, seed = 7 }) {
-  const server = spawn(process.execPath, [path.join(repo, 'dist', 'server.js'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+/** serverNodeArgs: e.g. ['--cpu-prof', '--cpu-prof-dir=.bench/prof'] to profile the server (env BENCH_SERVER_NODE_ARGS). */
+export async function benchLsp({ repo, root, relPath, text, edits = 300, warmup = 30, seed = 7, serverNodeArgs = [] }) {
+  const server = spawn(process.execPath, [...serverNodeArgs, path.join(repo, 'dist', 'server.js'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
   let serverStderr = '';
   server.stderr.on('data', (d) => (serverStderr += d));
   const conn = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));

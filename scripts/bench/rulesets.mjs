@@ -1,6 +1,6 @@
 // Which built-in rulesets the editor benchmark extends: conductor:recommended always, plus
 // conductor:secrets and conductor:security when their files exist and load without errors.
-import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'fs';
+import { copyFileSync, existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { diskHost } from './engine.mjs';
@@ -9,6 +9,18 @@ export const CANDIDATES = ['recommended', 'secrets', 'security'];
 
 export function ruleFileText(names) {
   return JSON.stringify({ name: 'bench', extends: names.map((n) => `conductor:${n}`) }, null, 2) + '\n';
+}
+
+/**
+ * Copies the active built-in rulesets into dir, so the long CLI runs use the rules as they were when
+ * this run started (others may be editing rules/ meanwhile), and returns a rule file text extending them.
+ */
+export function snapshotRulesets(repo, names, dir) {
+  mkdirSync(dir, { recursive: true });
+  for (const n of names) {
+    copyFileSync(path.join(repo, 'rules', `${n}.jsonc`), path.join(dir, `${n}.jsonc`));
+  }
+  return JSON.stringify({ name: 'bench-shipped', extends: names.map((n) => `./${path.basename(dir)}/${n}.jsonc`) }, null, 2) + '\n';
 }
 
 /** Loads each candidate alone, then the combination; returns what is active and why others are not. */

@@ -1,21 +1,25 @@
 // Profile of the CLI scan, by phase: walk, stat, read, decode, check (and inside the check: context,
 // regex scans, lexing), JSON formatting, GC. It runs the same bundled code as dist/cli.js (walkFiles,
 // decodeText, checkDocument, formatJson), in a child process so V8 flags can differ per run:
-//   node scripts/bench/scan-phases.mjs <repo> <rule file> <target> [--no-linear-fallback]
+//   node scripts/bench/scan-phases.mjs <repo> <rule file> <target> [--regex=cli|off|<backtrack limit>]
 // It also measures a what-if: skipping a regex on files that lack a literal the regex requires.
 import { readFileSync, statSync } from 'fs';
 import { createRequire } from 'module';
 import * as path from 'path';
 import { performance, PerformanceObserver } from 'perf_hooks';
+import { setFlagsFromString } from 'v8';
 import { diskHost } from './engine.mjs';
 import { requiredLiterals } from './required-literals.mjs';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
-export function profileScan({ engine, repo, configFile, target, linearFallback = true }) {
-  if (linearFallback) {
-    engine.enableLinearRegexFallback();
-  }
+/**
+ * regexMode: 'cli' (the CLI's flags: linear-engine fallback after 20,000 backtracks), 'off' (no
+ * fallback), or a number: the fallback after that many backtracks. V8 applies these flags when a
+ * regex is first executed, so they are set after the rule file (which enables the fallback) loads.
+ */
+export async function profileScan({ engine, repo, configFile, target, regexMode = 'cli' }) {
+  engine.enableLinearRegexFallback();
   let gcMs = 0;
   const obs = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
@@ -32,6 +36,11 @@ export function profileScan({ engine, repo, configFile, target, linearFallback =
     throw new Error(`rule file does not load: ${loaded.problems[0]?.message}`);
   }
   add('load rule file', performance.now() - t0);
+  if (regexMode === 'off') {
+    setFlagsFromString('--no-enable-experimental-regexp-engine-on-excessive-backtracks');
+  } else if (typeof regexMode === 'number') {
+    setFlagsFromString(`--regexp-backtracks-before-fallback=${regexMode}`);
+  }
 
   const scanStart = performance.now();
   t0 = performance.now();
@@ -74,6 +83,7 @@ export function profileScan({ engine, repo, configFile, target, linearFallback =
   const json = formatJson(engine, files, skipped);
   add('formatJson', performance.now() - t0);
   const scanMs = performance.now() - scanStart;
+  await new Promise((resolve) => setTimeout(resolve, 10)); // GC entries arrive asynchronously
   const gcDuringScan = gcMs;
 
   // Attribution inside checkDocument, re-run separately over the same texts (not part of scanMs).
@@ -103,20 +113,25 @@ export function profileScan({ engine, repo, configFile, target, linearFallback =
         }
       }
       t1 = performance.now();
-      counts.regex += countMatches(p.compiled, text);
+      const n = countMatches(p.compiled, text);
       t0 = performance.now();
-      addA(`regex ${p.id}`, t0 - t1);
-      if (t0 - t1 > 20) {
-        slow.push({ id: p.id, file: relPath, kb: text.length / 1024, ms: t0 - t1 });
+      const regexMs = t0 - t1;
+      counts.regex += n;
+      addA(`regex ${p.id}`, regexMs);
+      if (regexMs > 20) {
+        slow.push({ id: p.id, file: relPath, kb: text.length / 1024, ms: regexMs });
       }
+      // What-if: the literal check, plus the regex time just measured when the check lets it run.
       const lits = literals.get(p.id);
       counts.regexRuns++;
-      if (lits && !lits.some((l) => text.includes(l))) {
+      const skip = lits && !lits.some((l) => text.includes(l));
+      const checkMs = performance.now() - t0;
+      if (skip) {
         counts.regexRunsSkipped++;
       } else {
-        counts.prefiltered += countMatches(p.compiled, text);
+        counts.prefiltered += n;
       }
-      addA('what-if: same regexes behind a required-literal prefilter', performance.now() - t0);
+      addA('what-if: all regexes behind a required-literal prefilter', checkMs + (skip ? 0 : regexMs));
     }
     if (engine.lexer?.lex) {
       t0 = performance.now();
@@ -127,7 +142,7 @@ export function profileScan({ engine, repo, configFile, target, linearFallback =
   obs.disconnect();
   const regexTotal = Object.entries(attribution).filter(([k]) => k.startsWith('regex ')).reduce((a, [, v]) => a + v, 0);
   return {
-    linearFallback,
+    regexMode,
     patterns: patterns.length,
     files: relPaths.length,
     checked: texts.length,
@@ -139,7 +154,7 @@ export function profileScan({ engine, repo, configFile, target, linearFallback =
     attribution: { ...attribution, 'regex scans, all patterns': regexTotal },
     literals: Object.fromEntries(literals),
     prefilterCheck: counts,
-    fallbackFiles: slow.sort((a, b) => b.ms - a.ms).slice(0, linearFallback ? 5 : 200),
+    slowestExecs: slow.sort((a, b) => b.ms - a.ms).slice(0, 200),
     jsonBytes: json.length,
   };
 }
@@ -177,6 +192,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const [repo, configFile, target] = process.argv.slice(2);
   const require = createRequire(import.meta.url);
   const engine = require(path.join(repo, '.bench', 'engine.cjs'));
-  const out = profileScan({ engine, repo, configFile, target, linearFallback: !process.argv.includes('--no-linear-fallback') });
+  const mode = process.argv.find((a) => a.startsWith('--regex='))?.slice(8) ?? 'cli';
+  const out = await profileScan({ engine, repo, configFile, target, regexMode: /^\d+$/.test(mode) ? Number(mode) : mode });
   process.stdout.write(JSON.stringify(out));
 }

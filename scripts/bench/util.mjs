@@ -1,6 +1,6 @@
 // Small helpers shared by the benchmarks: statistics, a seeded PRNG, child-process timing.
 import { spawn } from 'child_process';
-import { openSync, closeSync } from 'fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'fs';
 import { performance } from 'perf_hooks';
 
 export function median(xs) {
@@ -44,15 +44,21 @@ export function rng(seed) {
   };
 }
 
+const GNU_TIME = '/usr/bin/time';
+const HAVE_GNU_TIME = existsSync(GNU_TIME);
+
 /**
  * Runs a command with stdout going straight to a file (no pipe into this process, the same for every
  * tool) and returns the wall time from spawn to exit.
  */
-export function timedRun(cmd, args, { cwd, stdoutFile, env } = {}) {
+export function timedRun(cmd, args, { cwd, stdoutFile, env, cpuFile } = {}) {
   return new Promise((resolve, reject) => {
     const fd = stdoutFile ? openSync(stdoutFile, 'w') : 'ignore';
+    // With GNU time available, also record the process's CPU time (user + sys, all threads), which a
+    // busy machine distorts much less than wall time.
+    const timed = cpuFile && HAVE_GNU_TIME ? [GNU_TIME, ['-o', cpuFile, '-f', '%U %S', cmd, ...args]] : [cmd, args];
     const start = performance.now();
-    const child = spawn(cmd, args, { cwd, env: env ?? process.env, stdio: ['ignore', fd, 'pipe'] });
+    const child = spawn(timed[0], timed[1], { cwd, env: env ?? process.env, stdio: ['ignore', fd, 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => {
       if (stderr.length < 100_000) {
@@ -65,7 +71,12 @@ export function timedRun(cmd, args, { cwd, stdoutFile, env } = {}) {
       if (typeof fd === 'number') {
         closeSync(fd);
       }
-      resolve({ ms, code, stderr });
+      let cpuMs;
+      if (timed[0] === GNU_TIME) {
+        const [user, sys] = readFileSync(cpuFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+        cpuMs = (user + sys) * 1000;
+      }
+      resolve({ ms, code, stderr, cpuMs });
     });
   });
 }

@@ -119,8 +119,10 @@ async function main(): Promise<number> {
   const opts = parseArgs(process.argv.slice(2));
   const started = Date.now();
   requireBuilt();
+  if (!opts.desktop || opts.vsix) {
+    ensureToolchain(opts.tools); // --vsix installs with code-server's CLI, also for --desktop
+  }
   if (!opts.desktop) {
-    ensureToolchain(opts.tools);
     fs.chmodSync(SHIM, 0o755); // runTests spawns it directly, like a VS Code binary
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'conductor-e2e-launch-'));

@@ -19,7 +19,8 @@ import { gateScan, parseJobs } from './gate';
  * Rules that may not be baselined: org rules locked by policy. None until org rule locks exist —
  * this is the one place to connect them (check and baseline both ask here).
  */
-export function lockedRules(_policy: Policy): IsLocked {
+export function lockedRules(policy: Policy): IsLocked {
+  void policy; // org rule locks will be read from the policy
   return NO_LOCKED_RULES;
 }
 
@@ -84,8 +85,10 @@ export async function runBaseline(argv: string[]): Promise<number> {
       throw new UsageError(`No such file or directory: ${t}`);
     }
   }
+  const rel = v.output ?? DEFAULT_BASELINE_FILE;
   const scan = await gateScan({
     root,
+    exclude: [rel],
     configFile: v.config,
     targets: parsed.positionals,
     gitignore: !v['no-gitignore'],
@@ -94,7 +97,6 @@ export async function runBaseline(argv: string[]): Promise<number> {
     progressLabel: 'baseline',
   });
   const { baseline: fresh, locked } = createBaseline(scan.files, lockedRules(scan.policy));
-  const rel = v.output ?? DEFAULT_BASELINE_FILE;
   const abs = path.resolve(root, rel);
   // With paths, only their entries are replaced; a full run rewrites the file (dropping deleted files).
   let previous: Baseline | undefined;

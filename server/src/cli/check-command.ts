@@ -3,6 +3,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { type Severity } from '../engine';
 import { applyBaseline } from '../engine/report/baseline';
+import { rangeTouches } from '../scan/git-changes';
 import { loadBaseline, lockedRules } from './baseline-command';
 import { UsageError } from './cli-config';
 import { formatJson } from './format/json';
@@ -11,7 +12,6 @@ import { failsGate, type GateReport } from './format/report';
 import { formatSarif, sarifRoot } from './format/sarif';
 import { formatText } from './format/text';
 import { gateScan, parseJobs, ruleInfoFor } from './gate';
-import { rangeTouches } from '../scan/git-changes';
 
 declare const VERSION: string;
 const DOCS_BASE = 'https://github.com/conductor-dev/conductor/blob/main/rules/docs/';
@@ -46,6 +46,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     staged: values.staged,
     changedSince: values['changed-since'],
     includeUntracked: values['include-untracked'],
+    exclude: baseline ? [baseline.file] : [],
     progressLabel: 'check',
   });
   // Known findings go first (stale entries are judged on whole files), then the changed-lines filter.

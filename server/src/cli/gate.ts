@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ConfigHost, Policy } from '../engine';
+import { DEFAULT_BASELINE_FILE } from '../engine/report/baseline';
 import { codeRule } from '../engine/rules/registry';
 import { docsResolver } from '../lsp/builtin-dir';
 import { changedSince, GitError, readStagedBlobs, stagedChanges, type ChangeSet } from '../scan/git-changes';
@@ -26,6 +27,8 @@ export interface GateScanRequest {
   changedSince?: string;
   includeUntracked?: boolean;
   keepText?: KeepText;
+  /** Workspace-relative files never checked: the baseline in use (generated data, not code). */
+  exclude?: string[];
   /** Label of the progress bar (interactive stderr only). */
   progressLabel?: string;
 }
@@ -42,6 +45,8 @@ export async function gateScan(r: GateScanRequest): Promise<GateScan> {
   const host = diskHost();
   const { policy } = loadCliConfig(r.root, r.configFile, host);
   const targets = r.targets.map((t) => toPosix(path.relative(r.root, path.resolve(r.root, t))));
+  const excluded = new Set([DEFAULT_BASELINE_FILE, ...(r.exclude ?? [])].map((p) => toPosix(path.relative(r.root, path.resolve(r.root, p)))));
+  const skip = (p: string): boolean => excluded.has(p) || policy.isIgnored(p);
   const underTargets = (p: string): boolean => targets.length === 0 || targets.some((t) => t === '' || p === t || p.startsWith(`${t}/`));
   let change: ChangeSet | undefined;
   let items: ScanItem[];
@@ -53,7 +58,7 @@ export async function gateScan(r: GateScanRequest): Promise<GateScan> {
     }
     if (change) {
       // Only changed files are read and checked: the cost follows the size of the change.
-      const paths = [...change.changed.keys()].filter((p) => underTargets(p) && !policy.isIgnored(p));
+      const paths = [...change.changed.keys()].filter((p) => underTargets(p) && !skip(p));
       const blobs = change.mode === 'staged' ? readStagedBlobs(r.root, paths) : undefined;
       items = paths.flatMap((relPath) => {
         if (!blobs) {
@@ -63,7 +68,7 @@ export async function gateScan(r: GateScanRequest): Promise<GateScan> {
         return content ? [{ relPath, content }] : [];
       });
     } else {
-      items = walkFiles(r.root, r.targets, { gitignore: r.gitignore, isIgnored: (p) => policy.isIgnored(p) }).map((relPath) => ({ relPath }));
+      items = walkFiles(r.root, r.targets, { gitignore: r.gitignore, isIgnored: skip }).map((relPath) => ({ relPath }));
     }
   } catch (e) {
     if (e instanceof GitError) {

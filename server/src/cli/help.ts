@@ -2,6 +2,7 @@ export const HELP = `Usage: conductor <command> [options]
 
 Commands:
   check [paths…]     Check files with the workspace's rules (default: the whole workspace)
+  provenance [paths…]  List AI-generated regions (--format text|json|agent-trace)
   baseline [paths…]  Accept today's findings: write .conductor/baseline.json so check reports only new ones
   fix [paths…]       Apply the safe fixes (the editor's "Fix all"); --dry-run prints a unified diff instead
   init               Create .conductor/rules.jsonc from a commented template

@@ -3,8 +3,10 @@
 import { enableLinearRegexFallback } from '../engine';
 import { runBaseline } from './baseline-command';
 import { runCheck } from './check-command';
+import { runProvenance } from './provenance-command';
 import { UsageError } from './cli-config';
 import { runFix } from './fix-command';
+import { runGraph } from './graph-command';
 import { runInit } from './init-command';
 import { HELP } from './help';
 
@@ -15,12 +17,16 @@ function main(argv: string[]): number | Promise<number> {
   switch (command) {
     case 'check':
       return runCheck(rest);
+    case 'provenance':
+      return runProvenance(rest);
     case 'baseline':
       return runBaseline(rest);
     case 'init':
       return runInit(rest);
     case 'fix':
       return runFix(rest);
+    case 'graph':
+      return runGraph(rest);
     case undefined:
     case '-h':
     case '--help':

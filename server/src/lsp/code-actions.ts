@@ -3,9 +3,16 @@ import { safeFixEdits } from '../engine';
 import type { CheckedDocument } from './document-checker';
 import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from './protocol';
 import { quickFix, toTextEdits, type DiagnosticData } from './to-lsp';
+import { aiCodeActions } from './ai-actions';
 
 /** Quick fixes for the diagnostics in the request, plus `source.fixAll.conductor`. */
-export function codeActions(params: CodeActionParams, checked: CheckedDocument | undefined): CodeAction[] {
+export interface ActionTarget {
+  text: string;
+  relPath: string;
+  root?: string;
+}
+
+export function codeActions(params: CodeActionParams, checked: CheckedDocument | undefined, target: ActionTarget | undefined): CodeAction[] {
   if (!checked) {
     return [];
   }
@@ -20,6 +27,9 @@ export function codeActions(params: CodeActionParams, checked: CheckedDocument |
         continue;
       }
       finding.fixes.forEach((fix, i) => actions.push(quickFix(fix.title, uri, fix.edits, d, i === 0 && fix.safe)));
+      if (target) {
+        actions.push(...aiCodeActions(uri, target.text, finding, d, target.relPath, target.root));
+      }
       const suppress = CodeAction.create(`Suppress ${finding.ruleId} on this line…`, CodeActionKind.QuickFix);
       suppress.command = { title: suppress.title, command: Commands.suppress, arguments: [uri, finding.range.start.line, finding.ruleId] };
       suppress.diagnostics = [d];

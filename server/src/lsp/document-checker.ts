@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { checkDocument, type Finding, type Policy } from '../engine';
@@ -35,7 +36,11 @@ export class DocumentChecker {
     } else if (policy.isIgnored(rel)) {
       result = { version: doc.version, findings: [], skipped: 'ignored by the rule file', ms: 0 };
     } else {
-      const findings = checkDocument({ relPath: rel, text: doc.text, languageId: doc.languageId }, policy, { docsUrl: this.docsUrl });
+      const root = folder?.root;
+      const findings = checkDocument({ relPath: rel, text: doc.text, languageId: doc.languageId, root }, policy, {
+        docsUrl: this.docsUrl,
+        fileExists: root ? (p) => fs.existsSync(path.join(root, p)) : undefined,
+      });
       result = { version: doc.version, findings, ms: 0 };
     }
     result.ms = performance.now() - start;

@@ -35,6 +35,12 @@ export namespace ShowOutputRequest {
 export const Commands = {
   /** args: [uri, line, ruleId, reason?] — inserts a suppression with a reason above the line. */
   suppress: 'conductor.suppress',
+  /** args: [uri, regionId] — records the reviewer (setting or git identity) and date in the marker. */
+  markReviewed: 'conductor.markReviewed',
+  /** args: [uri, regionId] — after the user confirms, removes the block's markers (logged). */
+  takeOwnership: 'conductor.takeOwnership',
+  /** args: [docsUrl] — opens the rule's documentation page. */
+  explain: 'conductor.explain',
 } as const;
 
 export const DIAGNOSTIC_SOURCE = 'conductor';

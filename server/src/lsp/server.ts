@@ -11,9 +11,10 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { enableLinearRegexFallback, loadWorkspaceConfig, Policy, suppressionEdit, DocumentContext, type ConfigProblem } from '../engine';
+import { enableLinearRegexFallback, loadWorkspaceConfig, Policy, type ConfigProblem } from '../engine';
 import { findBuiltinDir, docsResolver } from './builtin-dir';
 import { codeActions } from './code-actions';
+import { executeCommand } from './commands';
 import { DocumentChecker, toPosix, type CheckedDocument } from './document-checker';
 import { FolderConfigs } from './folder-configs';
 import { overlayHost } from './overlay-host';
@@ -57,7 +58,7 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
-      executeCommandProvider: { commands: [Commands.suppress] },
+      executeCommandProvider: { commands: Object.values(Commands) },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'conductor-lsp', version: '0.1.0' },
@@ -228,7 +229,11 @@ connection.onDidChangeConfiguration(() => {
 
 connection.onCodeAction((p) => {
   try {
-    return codeActions(p, checker.get(p.textDocument.uri));
+    const doc = documents.get(p.textDocument.uri);
+    const file = URI.parse(p.textDocument.uri).fsPath;
+    const folder = folders.folderOf(file);
+    const target = doc && { text: doc.getText(), relPath: folder ? toPosix(path.relative(folder.root, file)) : path.basename(file), root: folder?.root };
+    return codeActions(p, checker.get(p.textDocument.uri), target);
   } catch (e) {
     connection.console.error(`Code actions failed: ${(e as Error).stack ?? e}`);
     return [];
@@ -236,21 +241,11 @@ connection.onCodeAction((p) => {
 });
 
 connection.onExecuteCommand(async (p) => {
-  if (p.command !== Commands.suppress) {
-    return;
+  try {
+    await executeCommand(p, { connection, documents, checker, folders, settings, fallbackPolicy });
+  } catch (e) {
+    connection.console.error(`Command ${p.command} failed: ${(e as Error).stack ?? e}`);
   }
-  const [uri, line, ruleId, reason] = (p.arguments ?? []) as [string, number, string, string | undefined];
-  const doc = documents.get(uri);
-  const finding = checker.get(uri)?.findings.find((f) => f.range.start.line === line && f.ruleId === ruleId);
-  if (!doc || !finding) {
-    return;
-  }
-  const file = URI.parse(uri).fsPath;
-  const folder = folders.folderOf(file);
-  const rel = folder ? toPosix(path.relative(folder.root, file)) : path.basename(file);
-  const ctx = new DocumentContext({ relPath: rel, text: doc.getText(), languageId: doc.languageId }, folder?.policy ?? fallbackPolicy());
-  const edit = suppressionEdit(ctx, finding, reason ?? '');
-  await connection.workspace.applyEdit({ label: `Suppress ${ruleId}`, edit: { changes: { [uri]: [edit] } } });
 });
 
 function emptyConfig(): ConstructorParameters<typeof Policy>[0] {

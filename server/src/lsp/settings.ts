@@ -7,9 +7,11 @@ export interface Settings {
   configFile: string;
   /** Files larger than this are skipped with a notice. */
   maxFileSizeMB: number;
+  /** Reviewer recorded by "Mark as reviewed"; empty: git's user.email. */
+  reviewIdentity: string;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, configFile: '', maxFileSizeMB: 5 };
+export const DEFAULT_SETTINGS: Settings = { enable: true, configFile: '', maxFileSizeMB: 5, reviewIdentity: '' };
 
 export class SettingsCache {
   private readonly cache = new Map<string, Thenable<Settings>>();
@@ -27,7 +29,11 @@ export class SettingsCache {
     if (!s) {
       s = this.connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'conductor' })
-        .then((v: Partial<Settings> | null) => ({ ...DEFAULT_SETTINGS, ...(v ?? {}) }));
+        .then((v: (Partial<Settings> & { review?: { identity?: string } }) | null) => ({
+          ...DEFAULT_SETTINGS,
+          ...(v ?? {}),
+          reviewIdentity: v?.review?.identity ?? DEFAULT_SETTINGS.reviewIdentity,
+        }));
       this.cache.set(uri, s);
     }
     return s;

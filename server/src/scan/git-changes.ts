@@ -1,4 +1,6 @@
 import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
 import type { Range } from '../engine';
 
 // "Only what changed": which lines of which files a change added or modified, from `git diff -U0`.
@@ -24,7 +26,8 @@ export interface DiffFile {
   path?: string;
   /** Old path (`undefined` when the file was added). */
   oldPath?: string;
-  submodule: boolean;
+  /** A submodule or a symlink: not a file to read (the walker does not follow symlinks either). */
+  special: boolean;
   /** 0-based line numbers of the new version that are added or changed, ascending. */
   added: number[];
 }
@@ -40,7 +43,9 @@ export function changedSince(root: string, ref: string, o: { includeUntracked?: 
   if (o.includeUntracked) {
     const out = git(root, ['ls-files', '-z', '--others', '--exclude-standard']).toString('utf8');
     for (const p of out.split('\0').filter(Boolean)) {
-      set.changed.set(p, 'all');
+      if (isRegularFile(path.join(root, p))) {
+        set.changed.set(p, 'all'); // symlinks are not followed, as in the walker
+      }
     }
     set.changed = sortedMap(set.changed);
   }
@@ -130,7 +135,7 @@ export function parseDiff(text: string): DiffFile[] {
   while (i < lines.length) {
     const line = lines[i++];
     if (line.startsWith('diff --git ')) {
-      cur = { submodule: false, added: [] };
+      cur = { special: false, added: [] };
       files.push(cur);
       const paths = gitHeaderPaths(line.slice('diff --git '.length));
       cur.oldPath = paths?.[0];
@@ -152,9 +157,9 @@ export function parseDiff(text: string): DiffFile[] {
       cur.path = undefined;
     } else if (line.startsWith('new file mode ')) {
       cur.oldPath = undefined;
-      cur.submodule ||= line.endsWith(' 160000');
-    } else if (/^index [0-9a-f]+\.\.[0-9a-f]+ 160000$/.test(line)) {
-      cur.submodule = true;
+      cur.special ||= / 1[26]0000$/.test(line);
+    } else if (/^index [0-9a-f]+\.\.[0-9a-f]+ 1[26]0000$/.test(line) || /^new mode 1[26]0000$/.test(line)) {
+      cur.special = true;
     } else if (line.startsWith('@@ ')) {
       const m = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
       if (!m) {
@@ -187,7 +192,7 @@ function toChangeSet(diff: DiffFile[], mode: ChangeSet['mode'], ref?: string): C
   const changed = new Map<string, ChangedLines>();
   const removed: string[] = [];
   for (const f of diff) {
-    if (f.submodule) {
+    if (f.special) {
       continue;
     }
     if (f.oldPath !== undefined && f.oldPath !== f.path) {
@@ -264,6 +269,14 @@ export function unquote(s: string): string {
     }
   }
   return Buffer.from(bytes).toString('utf8');
+}
+
+function isRegularFile(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function git(root: string, args: string[], failMessage?: string, input?: string): Buffer {

@@ -16,7 +16,7 @@ const FIXTURE = process.env.CONDUCTOR_E2E_FIXTURE ?? path.resolve(__dirname, '..
  */
 export async function waitFor<T>(
   probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
-  timeoutMs = 15000,
+  timeoutMs = 20000,
   what = 'condition',
   state?: () => string,
 ): Promise<T> {
@@ -116,7 +116,7 @@ export function waitForDiagnostics(
   uri: vscode.Uri,
   ok: (ds: vscode.Diagnostic[]) => boolean,
   what: string,
-  timeoutMs = 15000,
+  timeoutMs = 20000,
 ): Promise<vscode.Diagnostic[]> {
   return waitFor(
     () => {

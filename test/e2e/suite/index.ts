@@ -27,7 +27,7 @@ export async function run(): Promise<void> {
     // CONDUCTOR_E2E_GREP=<text> runs only the matching tests (reaches the extension host through the environment).
     ...(process.env.CONDUCTOR_E2E_GREP ? { grep: process.env.CONDUCTOR_E2E_GREP } : {}),
   });
-  for (const f of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+  for (const f of testFiles()) {
     mocha.addFile(path.join(__dirname, f));
   }
   const failures = await new Promise<number>((resolve, reject) => {
@@ -46,6 +46,20 @@ export async function run(): Promise<void> {
   if (failures > 0) {
     throw new Error(`${failures} e2e test(s) failed`);
   }
+}
+
+/** The compiled *.test.js files, minus stale ones whose .ts source was deleted (tsc never removes outputs). */
+function testFiles(): string[] {
+  const sources = path.resolve(__dirname, '../../../../test/e2e/suite');
+  const all = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
+  if (!fs.existsSync(sources)) {
+    return all;
+  }
+  const stale = all.filter((f) => !fs.existsSync(path.join(sources, f.replace(/\.js$/, '.ts'))));
+  if (stale.length > 0) {
+    say(`(skipping stale compiled tests without a source: ${stale.join(', ')})`);
+  }
+  return all.filter((f) => !stale.includes(f));
 }
 
 /** Leaves the workbench showing app.ts with Conductor's findings and the Problems panel, for the runner's screenshot. */

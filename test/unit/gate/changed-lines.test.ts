@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
 import { assertBuilt, summarize, TempRepo } from './helpers';
 
 describe('gate: --changed-since (real git repositories)', function () {
@@ -64,6 +66,15 @@ describe('gate: --changed-since (real git repositories)', function () {
     const r = repo.json('check', '--changed-since', 'HEAD');
     assert.deepEqual(summarize(r), []);
     assert.equal(r.status, 0);
+  });
+
+  it('does not follow symlinks, tracked or untracked', () => {
+    repo.write('outside.txt', 'eval(6);\n');
+    fs.symlinkSync('../outside.txt', path.join(repo.dir, 'src', 'link.js'));
+    fs.symlinkSync('../outside.txt', path.join(repo.dir, 'src', 'untracked-link.js'));
+    repo.git('add', 'src/link.js');
+    const r = repo.json('check', '--changed-since', 'HEAD', '--include-untracked', 'src');
+    assert.deepEqual(summarize(r), []);
   });
 
   it('handles paths with spaces and non-ASCII characters', () => {

@@ -1,11 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
-import { assertBuilt, optionalModule, REPO, TempRepo } from './helpers';
-
-const SCHEMA = path.join(REPO, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json');
+import { assertBuilt, optionalModule, REPO, sarifValidator, TempRepo } from './helpers';
 
 interface SarifRule {
   id: string;
@@ -32,16 +28,10 @@ interface SarifLog {
       locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: Record<string, number> } }[];
       partialFingerprints: Record<string, string>;
       baselineState?: string;
+      properties?: { ai?: { blockId: string; tool: string } };
     }[];
     properties?: { conductor?: { baseline?: { known: number; stale: number } } };
   }[];
-}
-
-export function sarifValidator(): (data: unknown) => string[] {
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv);
-  const validate = ajv.compile(JSON.parse(fs.readFileSync(SCHEMA, 'utf8')) as object);
-  return (data) => (validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
 }
 
 interface SaxParser {
@@ -144,7 +134,7 @@ describe('gate: report formats and exit codes', function () {
       'src/app.js:1:14 error secrets/fake-key | A fake key in source.',
       'src/app.js:2:1 error security/no-eval | No eval. Parse instead.',
       'src/app.js:3:1 warning team/no-var | Use let.',
-      'src/app.js:3:16 warning team/todo | Resolve the TODO.',
+      'src/app.js:3:15 warning team/todo | Resolve the TODO.',
       'src/dir with space/x.js:1:1 error security/no-eval | No eval. Parse instead.',
       'src/notes.md:1:1 info team/note | A note.',
     ]);
@@ -235,6 +225,15 @@ describe('gate: report formats and exit codes', function () {
       [['security/no-eval', 'new']],
     );
     assert.deepEqual(log.runs[0].properties?.conductor?.baseline, { known: 5, stale: 1 });
+  });
+
+  it('sarif: a finding inside an AI-written region carries properties.ai', () => {
+    repo.write('src/gen.js', 'ok();\n// @ai-generated begin id=7f3a tool=copilot use=tests\neval(generated);\n// @ai-generated end id=7f3a\n');
+    const log = JSON.parse(repo.run('check', 'src/gen.js', '--format', 'sarif').stdout) as SarifLog;
+    assert.deepEqual(sarifValidator()(log), []);
+    const result = log.runs[0].results.find((x) => x.ruleId === 'security/no-eval');
+    assert.equal(result?.properties?.ai?.tool, 'copilot');
+    assert.equal(result?.properties?.ai?.blockId, '7f3a');
   });
 
   it('junit: well-formed XML with testsuites, testcases and failures at or above --fail-on', function () {

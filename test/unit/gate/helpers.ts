@@ -4,9 +4,12 @@ import * as fs from 'fs';
 import { createRequire } from 'module';
 import * as os from 'os';
 import * as path from 'path';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 
 export const REPO = path.resolve(__dirname, '..', '..', '..', '..');
 export const CLI = path.join(REPO, 'dist', 'cli.js');
+const SARIF_SCHEMA = path.join(REPO, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json');
 
 /** Fixed identity and dates: every commit (and so every hash) is the same on every run. */
 export const GIT_ENV: NodeJS.ProcessEnv = {
@@ -29,7 +32,8 @@ export const RULES = `// gate test rules
     { "id": "team/todo", "regex": "TODO", "message": "Resolve the TODO.", "severity": "warning", "in": "any" },
     { "id": "team/no-var", "regex": "\\\\bvar\\\\b", "message": "Use let.", "severity": "warning", "in": "any", "fix": "let" },
     { "id": "team/note", "regex": "NOTE:", "message": "A note.", "severity": "info", "in": "any" }
-  ]
+  ],
+  "ignore": [".conductor/**"]
 }
 `;
 
@@ -147,4 +151,16 @@ export function assertBuilt(): void {
   if (!fs.existsSync(CLI) || !fs.existsSync(path.join(REPO, 'dist', 'scan-worker.js'))) {
     throw new Error('dist/cli.js and dist/scan-worker.js are missing: run `node scripts/build.mjs` first');
   }
+}
+
+/** The official SARIF 2.1.0 schema (test/fixtures/sarif), compiled with ajv + ajv-formats: [] when valid. */
+let compiled: ReturnType<Ajv['compile']> | undefined;
+export function sarifValidator(): (data: unknown) => string[] {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    compiled = ajv.compile(JSON.parse(fs.readFileSync(SARIF_SCHEMA, 'utf8')) as object);
+  }
+  const validate = compiled;
+  return (data) => (validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
 }

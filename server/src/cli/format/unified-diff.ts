@@ -11,7 +11,8 @@ export function unifiedDiff(relPath: string, before: string, after: string, cont
   }
   const a = splitLines(before);
   const b = splitLines(after);
-  const ops = diffLines(a.lines, b.lines);
+  // A last line without a newline differs from the same text with one: compare with a marker.
+  const ops = diffLines(keys(a), keys(b));
   const out = [`--- a/${relPath}`, `+++ b/${relPath}`];
   let i = 0;
   while (i < ops.length) {
@@ -39,7 +40,7 @@ export function unifiedDiff(relPath: string, before: string, after: string, cont
     const newStart = newLines.length > 0 ? newLines[0].newNo + 1 : firstBefore(ops, start, 'new');
     out.push(`@@ -${range(oldStart, oldLines.length)} +${range(newStart, newLines.length)} @@`);
     for (const o of hunk) {
-      out.push(o.kind + o.text);
+      out.push(o.kind + o.text.replace(NO_EOL, ''));
       const lastOld = o.kind !== '+' && o.oldNo === a.lines.length - 1 && a.noEol;
       const lastNew = o.kind !== '-' && o.newNo === b.lines.length - 1 && b.noEol;
       if ((o.kind === '-' && lastOld) || (o.kind === '+' && lastNew) || (o.kind === ' ' && (lastOld || lastNew))) {
@@ -64,6 +65,12 @@ function firstBefore(ops: Op[], index: number, side: 'old' | 'new'): number {
     }
   }
   return n;
+}
+
+const NO_EOL = /\u0000$/;
+
+function keys(s: { lines: string[]; noEol: boolean }): string[] {
+  return s.noEol ? [...s.lines.slice(0, -1), `${s.lines[s.lines.length - 1]}\u0000`] : s.lines;
 }
 
 function splitLines(text: string): { lines: string[]; noEol: boolean } {

@@ -57,6 +57,8 @@ class RegionChecker {
   private readonly relPath: string;
   private readonly now: Date;
   private testLookup?: { found: boolean; candidates: string[] };
+  /** Use cases approved for the file (the same for every block). */
+  private approved?: string[];
 
   constructor(
     private readonly ctx: DocumentContext,
@@ -102,7 +104,8 @@ class RegionChecker {
     report: (ruleId: string, message: string, actions: AiAction[], severity?: Severity) => void,
   ): void {
     const useCases = this.ai.useCases;
-    const approved = approvedUseCases(this.ctx.policy, this.relPath);
+    this.approved ??= approvedUseCases(this.ctx.policy, this.relPath);
+    const approved = this.approved;
     const approvedHere = approved.length > 0 ? `Approved here: ${approved.join(', ')}.` : 'No use case is approved for this file.';
     const setUseCase: AiAction[] = approved.length > 0 ? [{ kind: 'setUseCase', regionId: region.id, choices: approved }] : [];
     if (name === UNCLASSIFIED) {

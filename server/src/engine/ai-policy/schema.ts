@@ -38,10 +38,10 @@ export const aiForbiddenSchema = z
 export const aiReviewSchema = z
   .object({
     required: z
-      .union([
-        z.boolean(),
-        z.object({ paths: globs('Files whose AI blocks need a human review.') }).strict(),
-      ])
+      .union(
+        [z.boolean(), z.object({ paths: globs('Files whose AI blocks need a human review.') }).strict()],
+        { error: 'Expected true, false or { "paths": ["glob", …] }' },
+      )
       .optional()
       .describe('Whether AI blocks need a human review (`reviewed-by=` in the marker): everywhere (`true`), nowhere (`false`) or only in `{ "paths": [...] }`. Default: `true` once a `review` section exists, else `false`.'),
     allowSelfReview: z
@@ -59,7 +59,7 @@ export const aiReviewSchema = z
 export const aiPolicySchema = z
   .object({
     useCases: z
-      .record(z.string(), z.union([aiUseCaseSchema, z.null()]))
+      .record(z.string(), aiUseCaseSchema.nullable())
       .superRefine((cases, ctx) => {
         for (const name of Object.keys(cases)) {
           if (!USE_CASE_NAME.test(name)) {

@@ -109,11 +109,11 @@ function classifyWithoutRoot(ref: ImportRef, language: ImportLanguage): Resoluti
 }
 
 /** The boundary rules' findings for one document (check-document.ts appends them before suppressions). */
-export function checkBoundaries(ctx: DocumentContext, options: BoundaryCheckOptions): Finding[] {
+export function checkBoundaries(ctx: DocumentContext, options: BoundaryCheckOptions, analyzed?: AnalyzedDocument): Finding[] {
   if (!ctx.policy.resolved.boundaries || !BOUNDARY_RULE_IDS.some((id) => ctx.rules.has(id))) {
     return [];
   }
-  const doc = analyzeDocument(ctx, options.jsParser);
+  const doc = analyzed ?? analyzeDocument(ctx, options.jsParser);
   if (!doc) {
     return [];
   }
@@ -146,7 +146,7 @@ export function checkBoundaries(ctx: DocumentContext, options: BoundaryCheckOpti
     if (a.decision && !a.decision.allowed && a.fromLayer && a.toLayer) {
       const why =
         a.decision.via === 'deny'
-          ? `denied by boundaries.deny (${a.decision.origin}): ${a.decision.reason}`
+          ? `denied by boundaries.deny: ${a.decision.reason.replace(/\.$/, '')}`
           : b.config.allow?.has(a.fromLayer)
             ? `boundaries.allow.${a.fromLayer} does not list '${a.toLayer}'`
             : `boundaries.allow has no entry for '${a.fromLayer}'`;
@@ -155,7 +155,7 @@ export function checkBoundaries(ctx: DocumentContext, options: BoundaryCheckOpti
         to: a.target,
         fromLayer: a.fromLayer,
         toLayer: a.toLayer,
-        ...(a.decision.via === 'deny' ? { reason: a.decision.reason } : {}),
+        ...(a.decision.via === 'deny' ? { reason: a.decision.reason, declaredIn: a.decision.origin } : {}),
       });
     } else if (a.privateTarget && a.toLayer) {
       const entries = b.publicEntries(a.toLayer);
@@ -175,7 +175,7 @@ export function checkBoundaries(ctx: DocumentContext, options: BoundaryCheckOpti
     if (r.kind === 'external' || r.kind === 'builtin') {
       const banned = bannedBy(b, r, a.ref, doc.language);
       if (banned) {
-        add(BANNED_PACKAGE, a, `Package '${banned.shown}' is banned by boundaries.packages.deny (${banned.origin}): ${banned.reason}`, { package: banned.shown });
+        add(BANNED_PACKAGE, a, `Package '${banned.shown}' is banned by boundaries.packages.deny: ${banned.reason}`, { package: banned.shown, reason: banned.reason, declaredIn: banned.origin });
         continue;
       }
     }

@@ -36,7 +36,7 @@ export const boundariesSchema = z
       .optional()
       .describe('Architectural layers by name, e.g. `{ "ui": { "paths": ["src/ui/**"] } }`. Files in no layer are not layer-checked.'),
     allow: z
-      .record(z.string(), z.array(layerRef))
+      .record(z.string(), z.array(layerRef).describe('The layers the key layer may import (`*`: all).'))
       .optional()
       .describe(
         'Which layers each layer may import: `{ "ui": ["domain", "shared"] }`. When present, every import between two different declared layers that is not listed here is a `boundaries/layer-violation` (a layer may always import itself; a layer with no entry may import no other layer). When absent, layers may import each other unless `deny` says otherwise.',
@@ -49,7 +49,8 @@ export const boundariesSchema = z
             to: layerRef.describe('The imported layer, or `*`.'),
             reason: z.string().min(1).describe('Why: shown in every finding this denial produces.'),
           })
-          .strict(),
+          .strict()
+          .describe('Imports from `from` to `to` are forbidden, for `reason`.'),
       )
       .optional()
       .describe('Explicit denials with a reason. A denial wins over `allow`.'),
@@ -63,7 +64,7 @@ export const boundariesSchema = z
             'External packages must be declared in the nearest manifest: package.json (dependencies, devDependencies, peerDependencies, optionalDependencies), requirements*.txt or pyproject.toml, go.mod. An undeclared package that is not installed either is reported as possibly hallucinated. Default: true.',
           ),
         allow: z
-          .array(z.string().min(1))
+          .array(z.string().min(1).describe('A package name or glob.'))
           .optional()
           .describe('Packages that need no declaration (provided by the runtime, e.g. `vscode`, `electron`). Names or globs such as `@acme/*`.'),
         deny: z
@@ -73,7 +74,8 @@ export const boundariesSchema = z
                 name: z.string().min(1).describe('Package name or glob (npm name, Python import or distribution name, Go module path, Java package prefix). Built-ins count too, e.g. `child_process`.'),
                 reason: z.string().min(1).describe('Why it is banned and what to use instead.'),
               })
-              .strict(),
+              .strict()
+              .describe('A banned package and the reason.'),
           )
           .optional()
           .describe('Banned packages, e.g. `{ "name": "moment", "reason": "Use date-fns." }`. Checked even where no workspace root is known.'),

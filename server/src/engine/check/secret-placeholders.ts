@@ -1,4 +1,5 @@
 import { compileRuleRegex } from '../regex/linear-regex';
+import { shannonEntropy } from './secret-entropy';
 
 /**
  * Values that only look like credentials: documentation examples, template variables, references
@@ -38,13 +39,16 @@ export function builtinPlaceholders(): RegExp[] {
   return compiled;
 }
 
-/** A value made of three or fewer distinct characters (`aaaa…`, `0000…`, `abab…`) is filler. */
+/**
+ * Filler rather than a secret: three or fewer distinct characters (`aaaa…`, `abab…`), or a long value
+ * that is nearly all one character after its prefix (`ghp_000…0`: under 2 bits per character).
+ */
 export function isLowVariety(value: string): boolean {
   const seen = new Set<string>();
   for (const ch of value) {
     seen.add(ch);
     if (seen.size > 3) {
-      return false;
+      return value.length >= 16 && shannonEntropy(value) < 2;
     }
   }
   return true;

@@ -2,6 +2,7 @@ import type { Finding, TextEdit } from '../types';
 import { kindAt } from '../text/lexer';
 import { lineComment } from '../text/languages';
 import { MISSING_REASON, UNKNOWN_SUPPRESSED_RULE, UNUSED_SUPPRESSION } from '../rules/suppression-rules';
+import { LOCKED_SUPPRESSION } from '../org/rules';
 import type { DocumentContext } from './document-context';
 
 export const DIRECTIVE = 'conductor-disable-next-line';
@@ -57,7 +58,8 @@ export function applySuppressions(ctx: DocumentContext, findings: Finding[], doc
   const used = new Set<string>();
   const kept = findings.filter((f) => {
     const s = byLine.get(f.range.start.line);
-    if (s && s.reason && s.ruleIds.includes(f.ruleId)) {
+    // A rule locked by the org ruleset cannot be suppressed inline (reported below).
+    if (s && s.reason && s.ruleIds.includes(f.ruleId) && !ctx.policy.isLocked(f.ruleId)) {
       used.add(`${s.line}:${f.ruleId}`);
       return false;
     }
@@ -82,6 +84,8 @@ export function applySuppressions(ctx: DocumentContext, findings: Finding[], doc
     for (const id of s.ruleIds) {
       if (!ctx.policy.knows(id)) {
         report(UNKNOWN_SUPPRESSED_RULE, s, `Suppression names unknown rule "${id}".`);
+      } else if (ctx.policy.isLocked(id)) {
+        report(LOCKED_SUPPRESSION, s, `This suppression has no effect: "${id}" is locked by org ruleset ${ctx.policy.org?.name}.`);
       } else if (!used.has(`${s.line}:${id}`)) {
         report(UNUSED_SUPPRESSION, s, `Unused suppression: "${id}" reports nothing on the next line.`, [
           { title: 'Remove the unused suppression', edits: [removeSuppressionEdit(ctx, s, id)], safe: true },

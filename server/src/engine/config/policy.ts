@@ -3,6 +3,7 @@ import type { Severity, SeveritySetting } from '../types';
 import { codeRules } from '../rules/registry';
 import type { ResolvedConfig, ResolvedPattern } from './resolve';
 import type { RuleSetting } from './normalize-setting';
+import type { OrgEnforcement } from '../org/enforcement';
 
 export interface EffectiveRule {
   id: string;
@@ -39,7 +40,11 @@ export class Policy {
   private readonly overrides: { applies: PathMatcher; rules: Map<string, RuleSetting>; origin: string }[];
   private readonly cache = new Map<string, Map<string, EffectiveRule>>();
 
-  constructor(readonly resolved: ResolvedConfig) {
+  /** `org`: the org layer's locks (org rulesets, issue 8); locked rules cannot be weakened by lower layers. */
+  constructor(
+    readonly resolved: ResolvedConfig,
+    readonly org?: OrgEnforcement,
+  ) {
     this.isIgnored = globMatcher(resolved.ignore);
     this.patterns = [...resolved.patterns.values()].map((pattern) => {
       const include = pattern.paths ? globMatcher(pattern.paths) : () => true;
@@ -62,6 +67,14 @@ export class Policy {
     return this.resolved.patterns.has(id) || codeRules().some((r) => r.id === id);
   }
 
+  /**
+   * Whether an org ruleset locks this rule: inline suppressions of it have no effect and its
+   * findings cannot be baselined.
+   */
+  isLocked(ruleId: string): boolean {
+    return this.org?.isLocked(ruleId) ?? false;
+  }
+
   /** Enabled rules for a workspace-relative posix path, keyed by id. */
   rulesFor(relPath: string): Map<string, EffectiveRule> {
     const matching = this.overrides.flatMap((o, i) => (o.applies(relPath) ? [i] : []));
@@ -69,6 +82,7 @@ export class Policy {
     let rules = this.cache.get(key);
     if (!rules) {
       rules = this.computeRules(matching);
+      this.org?.enforce(relPath, rules); // locked rules: never weaker than the org layer sets them
       this.cache.set(key, rules);
     }
     return rules;

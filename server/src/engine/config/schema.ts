@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { compileRuleRegex } from '../regex/linear-regex';
 import { aiPolicySchema } from '../ai-policy/schema';
 import { boundariesSchema } from '../boundaries/schema';
+import { lockedSchema } from '../org/schema';
 
 // The rule-file format. The JSON Schema contributed to VS Code is generated from this (scripts/build.mjs).
 
@@ -110,6 +111,8 @@ export const ruleFile = z
     ignore: z.array(glob).optional().describe('Files that are never checked (in addition to .gitignore in the CLI).'),
     ai: aiPolicySchema.optional(),
     boundaries: boundariesSchema.optional(),
+    // Org rulesets (issue 8): see org/schema.ts and docs/org-rulesets.md.
+    locked: lockedSchema.optional(),
   })
   .strict()
   .describe('A Conductor rule file (.conductor/rules.jsonc).');

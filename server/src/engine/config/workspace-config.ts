@@ -3,6 +3,7 @@ import type { ConfigProblem } from '../types';
 import { BUILTIN_PREFIX, type ConfigHost } from './config-host';
 import { Policy } from './policy';
 import { resolveConfig, resolveExtendsTarget } from './resolve';
+import { loadLayeredConfig, type OrgLayer } from '../org/layers';
 
 export const RULE_FILE_CANDIDATES = ['.conductor/rules.jsonc', '.conductor/rules.json'];
 export const DEFAULT_RULESET = `${BUILTIN_PREFIX}recommended`;
@@ -24,10 +25,14 @@ export function findRuleFile(root: string, host: ConfigHost): string | undefined
 /**
  * Loads the rule file of a workspace root, or `conductor:recommended` when there is none.
  * `policy` is undefined when any file in the chain has an error: callers keep their last good policy.
+ * `org`: an already-verified org ruleset, layered built-ins < org < team with its locks (org/layers.ts).
  */
-export function loadWorkspaceConfig(root: string, host: ConfigHost, explicitFile?: string): LoadedConfig {
+export function loadWorkspaceConfig(root: string, host: ConfigHost, explicitFile?: string, org?: OrgLayer): LoadedConfig {
   const ruleFile = explicitFile ? path.resolve(root, explicitFile) : findRuleFile(root, host);
   const entry = ruleFile ?? resolveExtendsTarget(DEFAULT_RULESET, root, host);
+  if (org) {
+    return loadLayeredConfig(host, ruleFile, entry, org);
+  }
   const { config, problems } = resolveConfig(entry, host);
   const hasErrors = problems.some((p) => p.severity === 'error');
   return { ruleFile, policy: hasErrors ? undefined : new Policy(config), problems, files: config.files };

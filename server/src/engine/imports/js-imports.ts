@@ -9,6 +9,9 @@ const { parse } = require('es-module-lexer') as typeof EsModuleLexer;
 
 export type JsParser = 'es-module-lexer' | 'scanner';
 
+/** Prefilter only: files without a `require(` anywhere (most ESM sources) skip the tokenizer pass. */
+const REQUIRE_CALL = /\brequire\s*\(/;
+
 export interface JsImportOptions {
   /** Test hook: force the fallback tokenizer. */
   parser?: JsParser;
@@ -25,19 +28,21 @@ export function jsxEnabled(relPath: string): boolean {
  * code in the middle of being typed) come from our own tokenizer (scanJs).
  */
 export function jsImports(text: string, relPath: string, options: JsImportOptions = {}): ImportRef[] {
-  const jsx = jsxEnabled(relPath);
-  let parser = options.parser ?? (/\.(jsx|tsx)$/i.test(relPath) ? 'scanner' : 'es-module-lexer');
-  let refs: ImportRef[] | undefined;
-  if (parser === 'es-module-lexer') {
-    refs = esmImports(text);
-    if (!refs) {
-      parser = 'scanner';
-    }
+  const refs = jsImportsOf(text, relPath, options);
+  if (/\.d\.[mc]?ts$/i.test(relPath)) {
+    refs.forEach((r) => (r.typeOnly = true)); // declaration files have no runtime dependencies
   }
+  return refs;
+}
+
+function jsImportsOf(text: string, relPath: string, options: JsImportOptions): ImportRef[] {
+  const jsx = jsxEnabled(relPath);
+  const parser = options.parser ?? (/\.(jsx|tsx)$/i.test(relPath) ? 'scanner' : 'es-module-lexer');
+  const refs = parser === 'es-module-lexer' ? esmImports(text) : undefined;
   if (!refs) {
     return scanJs(text, { jsx, esm: true });
   }
-  if (text.includes('require')) {
+  if (REQUIRE_CALL.test(text)) {
     const seen = new Set(refs.map((r) => r.start));
     for (const r of scanJs(text, { jsx, esm: false })) {
       if (!seen.has(r.start)) {

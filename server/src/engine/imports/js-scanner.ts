@@ -27,6 +27,26 @@ const CONTROL_HEADS = new Set(['if', 'while', 'for', 'with']);
 const PROMISE_MEMBERS = new Set(['then', 'catch', 'finally']);
 const MAX_CLAUSE_TOKENS = 400;
 
+/** ASCII character classes for the tokenizer's hot loop (0: anything else). */
+const WS = 1;
+const DIGIT = 2;
+const IDENT = 3;
+const CHAR_CLASS = ((): Uint8Array => {
+  const t = new Uint8Array(128);
+  for (const c of [9, 10, 11, 12, 13, 32]) {
+    t[c] = WS;
+  }
+  for (let c = 48; c <= 57; c++) {
+    t[c] = DIGIT;
+  }
+  for (let c = 0; c < 128; c++) {
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 36 || c === 95) {
+      t[c] = IDENT;
+    }
+  }
+  return t;
+})();
+
 class JsScanner {
   private readonly n: number;
   private readonly out: ImportRef[] = [];
@@ -35,6 +55,9 @@ class JsScanner {
   private prevVal = '';
   private readonly parens: boolean[] = [];
   private readonly braces: Brace[] = [];
+  /** Inside `declare module|global|namespace { … }` (TS ambient declarations, erased like es-module-lexer does): its brace depth. */
+  private ambientDepth = -1;
+  private ambientPending = false;
 
   constructor(
     private readonly text: string,
@@ -48,7 +71,8 @@ class JsScanner {
     let i = text.startsWith('#!') ? lineEnd(text, 0) : 0;
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff || c === 11 || c === 12 || c === 0xa0 || c === 0x2028 || c === 0x2029) {
+      const cls = c < 128 ? CHAR_CLASS[c] : c === 0xfeff || c === 0xa0 || c === 0x2028 || c === 0x2029 ? WS : IDENT;
+      if (cls === WS) {
         i++;
         continue;
       }
@@ -84,16 +108,23 @@ class JsScanner {
         i = this.template(i + 1);
         continue;
       }
-      if (isIdentStart(c) || c === 35 /* # */) {
+      if (cls === IDENT || c === 35 /* # */) {
         const start = i;
         i++;
-        while (i < n && isIdentPart(text.charCodeAt(i))) {
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if (d < 128 ? CHAR_CLASS[d] < DIGIT : !isIdentPart(d)) {
+            break;
+          }
           i++;
         }
-        const word = text.slice(start, i);
+        // Only lower-case words of keyword length can matter; longer names are plain values.
+        const word = i - start <= 10 && c >= 97 && c <= 122 ? text.slice(start, i) : '';
         const afterDot = this.prevType === 'punct' && (this.prevVal === '.' || this.prevVal === '?.');
         if (!afterDot) {
-          if (word === 'require') {
+          if (word === 'declare' && this.statementStart() && /^\s+(module|global|namespace)\b/.test(text.slice(i, i + 12))) {
+            this.ambientPending = this.ambientDepth === -1;
+          } else if (word === 'require') {
             this.requireCall(i);
           } else if (this.o.esm && word === 'import') {
             this.importAt(i);
@@ -104,7 +135,7 @@ class JsScanner {
         this.set(!afterDot && EXPR_KEYWORDS.has(word) ? 'kw' : 'value', word);
         continue;
       }
-      if (c >= 48 && c <= 57 || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
+      if (cls === DIGIT || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
         i = scanNumber(text, i);
         this.set('value', '0');
         continue;
@@ -112,6 +143,10 @@ class JsScanner {
       i = this.punct(i, c);
     }
     return this.out;
+  }
+
+  private statementStart(): boolean {
+    return this.prevType === 'start' || (this.prevType === 'punct' && (this.prevVal === ';' || this.prevVal === '{' || this.prevVal === '}')) || this.prevVal === 'export';
   }
 
   private set(type: PrevType, val: string): void {
@@ -148,11 +183,18 @@ class JsScanner {
           (this.prevType === 'punct' && (this.prevVal === ';' || this.prevVal === '{' || this.prevVal === '}' || this.prevVal === '=>')) ||
           this.prevVal === ')' ||
           (this.prevType === 'kw' && BLOCK_KEYWORDS.has(this.prevVal));
-        this.braces.push(block ? 'block' : 'expr');
+        this.braces.push(block || this.ambientPending ? 'block' : 'expr');
+        if (this.ambientPending) {
+          this.ambientPending = false;
+          this.ambientDepth = this.braces.length;
+        }
         this.set('punct', '{');
         return i + 1;
       }
       case 125 /* } */: {
+        if (this.braces.length === this.ambientDepth) {
+          this.ambientDepth = -1;
+        }
         const top = this.braces.pop() ?? 'block';
         if (top === 'tpl') {
           return this.template(i + 1);
@@ -195,6 +237,7 @@ class JsScanner {
         }
         break;
       case 59 /* ; */:
+        this.ambientPending = false; // `declare module 'x';` (shorthand ambient module) has no body
         this.set('punct', ';');
         return i + 1;
     }
@@ -311,6 +354,9 @@ class JsScanner {
   }
 
   private add(specifier: string, start: number, end: number, kind: ImportKind, typeOnly: boolean): void {
+    if (this.ambientDepth !== -1 || this.ambientPending) {
+      return;
+    }
     if (!this.seen.has(start)) {
       this.seen.add(start);
       this.out.push({ specifier, start, end, kind, typeOnly });

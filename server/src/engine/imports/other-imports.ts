@@ -39,7 +39,7 @@ export function pythonImports(text: string, spans: Spans): ImportRef[] {
     while (r.punct('.')) {
       dots += '.';
     }
-    const mod = r.peekName() ? r.dotted() : undefined;
+    const mod = r.peekName() && !(dots && r.word() === 'import') ? r.dotted() : undefined;
     if ((!mod && !dots) || r.word() !== 'import') {
       continue;
     }

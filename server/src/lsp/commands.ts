@@ -1,0 +1,113 @@
+import * as path from 'path';
+import type { Connection, ExecuteCommandParams, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { DocumentContext, suppressionEdit, type Policy, type TextEdit } from '../engine';
+import { findRegion, markReviewedEdits, takeOwnershipEdits } from '../engine/ai-policy';
+import type { DocumentChecker } from './document-checker';
+import { toPosix } from './document-checker';
+import type { FolderConfigs } from './folder-configs';
+import { Commands } from './protocol';
+import { reviewerIdentity } from './reviewer-identity';
+import type { SettingsCache } from './settings';
+
+export interface CommandDeps {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  checker: DocumentChecker;
+  folders: FolderConfigs;
+  settings: SettingsCache;
+  fallbackPolicy: () => Policy;
+}
+
+/** Server-side commands behind code actions; each applies its edit through `workspace/applyEdit`. */
+export async function executeCommand(p: ExecuteCommandParams, deps: CommandDeps): Promise<void> {
+  const args = p.arguments ?? [];
+  switch (p.command) {
+    case Commands.suppress:
+      return suppress(deps, args[0] as string, args[1] as number, args[2] as string, args[3] as string | undefined);
+    case Commands.markReviewed:
+      return markReviewed(deps, args[0] as string, args[1] as string);
+    case Commands.takeOwnership:
+      return takeOwnership(deps, args[0] as string, args[1] as string);
+    case Commands.explain:
+      await deps.connection.window.showDocument({ uri: args[0] as string, takeFocus: true });
+      return;
+  }
+}
+
+interface OpenDoc {
+  doc: TextDocument;
+  rel: string;
+  root?: string;
+  policy: Policy;
+}
+
+function open(deps: CommandDeps, uri: string): OpenDoc | undefined {
+  const doc = deps.documents.get(uri);
+  if (!doc) {
+    return undefined;
+  }
+  const file = URI.parse(uri).fsPath;
+  const folder = deps.folders.folderOf(file);
+  return {
+    doc,
+    rel: folder ? toPosix(path.relative(folder.root, file)) : path.basename(file),
+    root: folder?.root,
+    policy: folder?.policy ?? deps.fallbackPolicy(),
+  };
+}
+
+async function apply(deps: CommandDeps, uri: string, label: string, edits: TextEdit[]): Promise<void> {
+  await deps.connection.workspace.applyEdit({ label, edit: { changes: { [uri]: edits } } });
+}
+
+async function suppress(deps: CommandDeps, uri: string, line: number, ruleId: string, reason: string | undefined): Promise<void> {
+  const o = open(deps, uri);
+  const finding = deps.checker.get(uri)?.findings.find((f) => f.range.start.line === line && f.ruleId === ruleId);
+  if (!o || !finding) {
+    return;
+  }
+  const ctx = new DocumentContext({ relPath: o.rel, text: o.doc.getText(), languageId: o.doc.languageId }, o.policy);
+  await apply(deps, uri, `Suppress ${ruleId}`, [suppressionEdit(ctx, finding, reason ?? '')]);
+}
+
+async function markReviewed(deps: CommandDeps, uri: string, regionId: string): Promise<void> {
+  const o = open(deps, uri);
+  const region = o && findRegion(o.rel, o.doc.getText(), regionId, o.doc.languageId);
+  if (!o || !region) {
+    return;
+  }
+  const settings = await deps.settings.get(uri);
+  const reviewer = await reviewerIdentity(settings.reviewIdentity, o.root);
+  if (!reviewer) {
+    void deps.connection.window.showWarningMessage('Conductor: set `conductor.review.identity` or `git config user.email` to record who reviewed this block.');
+    return;
+  }
+  const result = markReviewedEdits(o.doc.getText(), region, reviewer, new Date(), o.policy, o.rel);
+  if ('refused' in result) {
+    void deps.connection.window.showWarningMessage(`Conductor: cannot mark block ${regionId} as reviewed: ${result.refused}`);
+    return;
+  }
+  await apply(deps, uri, `Mark AI block ${regionId} as reviewed`, result.edits);
+  deps.connection.console.info(`AI block ${regionId} in ${o.rel} marked as reviewed by ${reviewer}.`);
+}
+
+async function takeOwnership(deps: CommandDeps, uri: string, regionId: string): Promise<void> {
+  const o = open(deps, uri);
+  const region = o && findRegion(o.rel, o.doc.getText(), regionId, o.doc.languageId);
+  if (!o || !region) {
+    return;
+  }
+  const confirm = 'Take Ownership';
+  const answer = await deps.connection.window.showWarningMessage(
+    `Take ownership of AI block ${regionId} in ${o.rel}? Its markers are removed and the code counts as written by you.`,
+    { title: confirm },
+    { title: 'Cancel' },
+  );
+  if (answer?.title !== confirm) {
+    return;
+  }
+  await apply(deps, uri, `Take ownership of AI block ${regionId}`, takeOwnershipEdits(o.doc.getText(), region));
+  deps.connection.console.info(`Ownership taken of AI block ${regionId} (tool=${region.tool}) in ${o.rel}: markers removed after confirmation.`);
+}

@@ -1,0 +1,21 @@
+import { execFile } from 'child_process';
+
+/** Who is reviewing: the `conductor.review.identity` setting, else git's user.email, else user.name. */
+export async function reviewerIdentity(configured: string, cwd: string | undefined): Promise<string | undefined> {
+  if (configured.trim()) {
+    return configured.trim();
+  }
+  for (const key of ['user.email', 'user.name']) {
+    const value = await gitConfig(key, cwd);
+    if (value) {
+      return value;
+    }
+  }
+  return undefined;
+}
+
+function gitConfig(key: string, cwd: string | undefined): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile('git', ['config', '--get', key], { cwd, timeout: 5000 }, (err, stdout) => resolve(err ? undefined : stdout.trim() || undefined));
+  });
+}
