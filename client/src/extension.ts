@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands, StatusNotification } from '../../server/src/lsp/protocol';
 import { createRulesFile } from './create-rules-file';
+import { registerEffectiveRules } from './effective-rules';
 import { askSuppressionReason } from './suppression-reason';
 import { StatusItem } from './status-item';
 import { AiDecorations } from './provenance/ai-decorations';
@@ -52,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     new AiDecorations(),
     ...registerInlineAccept(log, () => provenanceSettings(vscode.window.activeTextEditor?.document.uri).enable),
     ...registerManualCommands(log, detector),
+    ...registerEffectiveRules(() => client),
   );
   await client.start();
   log.info('Conductor language server started.');

@@ -9,31 +9,21 @@
 // (from file → to file, layer violation or private import) and the median wall time over --runs runs.
 // Then it times the editor's case in-process: re-checking one edited file with warm caches.
 // Needs `node scripts/build.mjs` first. Exit code 1 when the edge sets differ.
+// From another script: `const { results, identical } = await benchBoundaries({ runs: 3 })` (see below).
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import { createRequire } from 'module';
 import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
-import { fileURLToPath } from 'url';
+import { fileURLToPath, pathToFileURL } from 'url';
 import { parseArgs } from 'util';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 
-const { values: args } = parseArgs({
-  options: {
-    cli: { type: 'string', default: path.join(REPO, 'dist', 'cli.js') },
-    runs: { type: 'string', default: '3' },
-    corpus: { type: 'string', default: 'zod,eslint' },
-    keep: { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-    edits: { type: 'string', default: '300' },
-    // Passed to `conductor check --jobs` (default: the CLI's own choice, workers from 200 files).
-    jobs: { type: 'string' },
-  },
-});
-const RUNS = Math.max(1, Number(args.runs));
+const DEFAULTS = { cli: path.join(REPO, 'dist', 'cli.js'), runs: 3, corpus: 'zod,eslint', keep: false, edits: 300, jobs: undefined, log: (line) => console.log(line) };
+let args = DEFAULTS;
 
 /**
  * Layers are folders (or single files) of the corpus; the same definitions become minimatch globs for
@@ -136,6 +126,18 @@ function setup(name, c) {
   return dir;
 }
 
+/** GNU time, to read a child's CPU time (user + sys; worker threads included): robust on a loaded machine. */
+const GNU_TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Runs node with args; returns stdout and the child's CPU seconds (when GNU time is available). */
+function spawnNode(nodeArgs, cwd) {
+  const cmd = GNU_TIME ?? process.execPath;
+  const argv = GNU_TIME ? ['-f', '\n@@cpu %U %S', process.execPath, ...nodeArgs] : nodeArgs;
+  const r = spawnSync(cmd, argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const m = /@@cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr ?? '');
+  return { status: r.status, stdout: r.stdout, stderr: m ? r.stderr.slice(0, m.index) : r.stderr, cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : undefined };
+}
+
 function timed(fn) {
   const t = performance.now();
   const out = fn();
@@ -148,20 +150,20 @@ const DEPCRUISE = path.join(REPO, 'node_modules', 'dependency-cruiser', 'bin', '
 
 function runCruiser(dir, scan) {
   // The bin `npx depcruise` runs, started directly so npm's own start-up is not counted against it.
-  const r = spawnSync(process.execPath, [DEPCRUISE, scan, '--config', '.dependency-cruiser.cjs', '--output-type', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnNode([DEPCRUISE, scan, '--config', '.dependency-cruiser.cjs', '--output-type', 'json'], dir);
   if (r.status !== 0 && r.status !== 1 && !r.stdout) {
     throw new Error(`depcruise failed (${r.status}): ${r.stderr}`);
   }
-  return JSON.parse(r.stdout);
+  return { report: JSON.parse(r.stdout), cpuMs: r.cpuMs };
 }
 
 function runConductor(dir) {
   const jobs = args.jobs ? ['--jobs', args.jobs] : [];
-  const r = spawnSync(process.execPath, [args.cli, 'check', '--format', 'json', '--fail-on', 'never', '--cwd', dir, ...jobs], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnNode([args.cli, 'check', '--format', 'json', '--fail-on', 'never', '--cwd', dir, ...jobs], dir);
   if (r.status !== 0) {
     throw new Error(`conductor check failed (${r.status}): ${r.stderr}`);
   }
-  return JSON.parse(r.stdout);
+  return { report: JSON.parse(r.stdout), cpuMs: r.cpuMs };
 }
 
 /** Violating edges `from → to` with their kind; an edge that breaks a layer rule is a layer edge. */
@@ -303,92 +305,125 @@ function inProcess(engine, dir) {
 
 const fmt = (ms) => `${ms >= 100 ? ms.toFixed(0) : ms.toFixed(2)} ms`;
 
-const results = [];
-let engine;
-let differ = false;
-for (const name of args.corpus.split(',')) {
-  const c = CORPORA[name];
-  if (!c) {
-    throw new Error(`unknown corpus ${name}; known: ${Object.keys(CORPORA).join(', ')}`);
+/**
+ * Runs the comparison. Options (all optional): cli, runs, corpus ('zod,eslint'), jobs (conductor --jobs),
+ * edits (in-process re-checks), keep (leave the temp corpora), log (line printer; null for silence).
+ * Resolves to { results, identical }: one entry per corpus with edge sets, differences and timings.
+ */
+export async function benchBoundaries(options = {}) {
+  args = { ...DEFAULTS, ...options };
+  const RUNS = Math.max(1, Number(args.runs));
+  const log = args.log ?? (() => {});
+  const results = [];
+  let engine;
+  let differ = false;
+  for (const name of String(args.corpus).split(',')) {
+    const c = CORPORA[name];
+    if (!c) {
+      throw new Error(`unknown corpus ${name}; known: ${Object.keys(CORPORA).join(', ')}`);
+    }
+    if (!fs.existsSync(path.join(REPO, c.source))) {
+      log(`skipping ${name}: ${c.source} is not installed`);
+      continue;
+    }
+    const dir = setup(name, c);
+    const size = countFiles(dir, c.scan);
+    const cruiserTimes = [];
+    const conductorTimes = [];
+    let cruiserReport;
+    let conductorReport;
+    const cruiserCpu = [];
+    const conductorCpu = [];
+    for (let i = 0; i < RUNS; i++) {
+      // Interleaved, so load changes on a shared machine hit both tools alike.
+      const a = timed(() => runCruiser(dir, c.scan));
+      cruiserTimes.push(a.ms);
+      cruiserReport = a.out.report;
+      cruiserCpu.push(a.out.cpuMs);
+      const b = timed(() => runConductor(dir));
+      conductorTimes.push(b.ms);
+      conductorReport = b.out.report;
+      conductorCpu.push(b.out.cpuMs);
+    }
+    const dc = cruiserEdges(cruiserReport);
+    const { edges: co, other } = conductorEdges(conductorReport);
+    const { onlyA: onlyCruiser, onlyB: onlyConductor } = compare(dc, co);
+    differ ||= onlyCruiser.length + onlyConductor.length > 0;
+    const unresolvedByCruiser = cruiserReport.modules.flatMap((m) => m.dependencies.filter((d) => d.couldNotResolve && /^\./.test(d.module)).map((d) => `${m.source} -> ${d.module}`));
+    engine ??= loadEngine();
+    const ip = inProcess(engine, dir);
+    const r = {
+      corpus: name,
+      description: c.description,
+      files: size.files,
+      megabytes: +(size.bytes / 1048576).toFixed(2),
+      cruiserEdges: dc.size,
+      conductorEdges: co.size,
+      byKind: { layer: [...co.values()].filter((k) => k === 'layer').length, private: [...co.values()].filter((k) => k === 'private').length },
+      identical: onlyCruiser.length + onlyConductor.length === 0,
+      onlyCruiser,
+      onlyConductor,
+      unresolvedByCruiser,
+      otherConductorFindings: Object.fromEntries(other),
+      cruiserMs: cruiserTimes,
+      conductorMs: conductorTimes,
+      cruiserMedianMs: median(cruiserTimes),
+      conductorMedianMs: median(conductorTimes),
+      ratio: median(cruiserTimes) / median(conductorTimes),
+      ...(cruiserCpu[0] !== undefined ? { cruiserCpuMs: cruiserCpu, conductorCpuMs: conductorCpu, cpuRatio: median(cruiserCpu) / median(conductorCpu) } : {}),
+      inProcess: ip,
+    };
+    results.push(r);
+    if (!args.keep) {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    log(`\n${name}: ${c.description} — ${r.files} files, ${r.megabytes} MB, ${Object.keys(c.layers).length} layers`);
+    log(`  violating edges: dependency-cruiser ${r.cruiserEdges}, Conductor ${r.conductorEdges} (${r.byKind.layer} layer, ${r.byKind.private} private) → ${r.identical ? 'IDENTICAL' : 'DIFFERENT'}`);
+    for (const e of onlyCruiser) {
+      log(`    only dependency-cruiser: ${e}`);
+    }
+    for (const e of onlyConductor) {
+      log(`    only Conductor:          ${e}`);
+    }
+    if (unresolvedByCruiser.length) {
+      log(`  relative imports dependency-cruiser could not resolve: ${unresolvedByCruiser.length} (e.g. ${unresolvedByCruiser.slice(0, 3).join('; ')})`);
+    }
+    if (r.conductorEdges === 0 && r.cruiserEdges > 0) {
+      log('  ! Conductor reported no layer findings: does the CLI pass the workspace root to checkDocument ({ root }) ?');
+    }
+    log(`  other Conductor findings (not compared): ${JSON.stringify(r.otherConductorFindings)}`);
+    log(`  wall time, median of ${RUNS}: dependency-cruiser ${fmt(r.cruiserMedianMs)} [${cruiserTimes.map(fmt).join(', ')}]`);
+    log(`                            Conductor check    ${fmt(r.conductorMedianMs)} [${conductorTimes.map(fmt).join(', ')}]${args.jobs ? ` (--jobs ${args.jobs})` : ''}`);
+    log(`  ratio: Conductor is ${r.ratio.toFixed(1)}× faster (wall time)`);
+    if (r.cpuRatio) {
+      log(`  CPU time (user+sys, median): dependency-cruiser ${fmt(median(r.cruiserCpuMs))}, Conductor ${fmt(median(r.conductorCpuMs))} → ${r.cpuRatio.toFixed(1)}× less CPU`);
+    }
+    log(`  in-process engine, ${ip.files} files: whole workspace cold ${fmt(ip.workspaceColdMs)}, warm ${fmt(ip.workspaceWarmMs)}`);
+    log(`  re-check one edited file (${ip.target}, ${(ip.targetBytes / 1024).toFixed(0)} KB), warm caches, ${args.edits} edits:`);
+    log(`    checkDocument median ${fmt(ip.editMedianMs)}, p95 ${fmt(ip.editP95Ms)} (same policy without boundaries: median ${fmt(ip.editWithoutBoundariesMedianMs)}); directory listings during edits: ${ip.dirListingsDuringEdits}`);
+    log(`    first check after a file-system event on it: ${fmt(ip.afterFsEventMs)}; after invalidating everything: ${fmt(ip.afterFullResetMs)}`);
   }
-  if (!fs.existsSync(path.join(REPO, c.source))) {
-    console.log(`skipping ${name}: ${c.source} is not installed`);
-    continue;
-  }
-  const dir = setup(name, c);
-  const size = countFiles(dir, c.scan);
-  const cruiserTimes = [];
-  const conductorTimes = [];
-  let cruiserReport;
-  let conductorReport;
-  for (let i = 0; i < RUNS; i++) {
-    const a = timed(() => runCruiser(dir, c.scan));
-    cruiserTimes.push(a.ms);
-    cruiserReport = a.out;
-    const b = timed(() => runConductor(dir));
-    conductorTimes.push(b.ms);
-    conductorReport = b.out;
-  }
-  const dc = cruiserEdges(cruiserReport);
-  const { edges: co, other } = conductorEdges(conductorReport);
-  const { onlyA: onlyCruiser, onlyB: onlyConductor } = compare(dc, co);
-  differ ||= onlyCruiser.length + onlyConductor.length > 0;
-  const unresolvedByCruiser = cruiserReport.modules.flatMap((m) => m.dependencies.filter((d) => d.couldNotResolve && /^\./.test(d.module)).map((d) => `${m.source} -> ${d.module}`));
-  engine ??= loadEngine();
-  const ip = inProcess(engine, dir);
-  const r = {
-    corpus: name,
-    description: c.description,
-    files: size.files,
-    megabytes: +(size.bytes / 1048576).toFixed(2),
-    cruiserEdges: dc.size,
-    conductorEdges: co.size,
-    byKind: { layer: [...co.values()].filter((k) => k === 'layer').length, private: [...co.values()].filter((k) => k === 'private').length },
-    identical: onlyCruiser.length + onlyConductor.length === 0,
-    onlyCruiser,
-    onlyConductor,
-    unresolvedByCruiser,
-    otherConductorFindings: Object.fromEntries(other),
-    cruiserMs: cruiserTimes,
-    conductorMs: conductorTimes,
-    cruiserMedianMs: median(cruiserTimes),
-    conductorMedianMs: median(conductorTimes),
-    ratio: median(cruiserTimes) / median(conductorTimes),
-    inProcess: ip,
-  };
-  results.push(r);
-  if (!args.keep) {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  if (args.json) {
-    continue;
-  }
-  console.log(`\n${name}: ${c.description} — ${r.files} files, ${r.megabytes} MB, ${Object.keys(c.layers).length} layers`);
-  console.log(`  violating edges: dependency-cruiser ${r.cruiserEdges}, Conductor ${r.conductorEdges} (${r.byKind.layer} layer, ${r.byKind.private} private) → ${r.identical ? 'IDENTICAL' : 'DIFFERENT'}`);
-  for (const e of onlyCruiser) {
-    console.log(`    only dependency-cruiser: ${e}`);
-  }
-  for (const e of onlyConductor) {
-    console.log(`    only Conductor:          ${e}`);
-  }
-  if (unresolvedByCruiser.length) {
-    console.log(`  relative imports dependency-cruiser could not resolve: ${unresolvedByCruiser.length} (e.g. ${unresolvedByCruiser.slice(0, 3).join('; ')})`);
-  }
-  if (r.conductorEdges === 0 && r.cruiserEdges > 0) {
-    console.log('  ! Conductor reported no layer findings: does the CLI pass the workspace root to checkDocument ({ root }) ?');
-  }
-  console.log(`  other Conductor findings (not compared): ${JSON.stringify(r.otherConductorFindings)}`);
-  console.log(`  wall time, median of ${RUNS}: dependency-cruiser ${fmt(r.cruiserMedianMs)} [${cruiserTimes.map(fmt).join(', ')}]`);
-  console.log(`                            Conductor check    ${fmt(r.conductorMedianMs)} [${conductorTimes.map(fmt).join(', ')}]${args.jobs ? ` (--jobs ${args.jobs})` : ''}`);
-  console.log(`  ratio: Conductor is ${r.ratio.toFixed(1)}× faster`);
-  console.log(`  in-process engine, ${ip.files} files: whole workspace cold ${fmt(ip.workspaceColdMs)}, warm ${fmt(ip.workspaceWarmMs)}`);
-  console.log(`  re-check one edited file (${ip.target}, ${(ip.targetBytes / 1024).toFixed(0)} KB), warm caches, ${args.edits} edits:`);
-  console.log(`    checkDocument median ${fmt(ip.editMedianMs)}, p95 ${fmt(ip.editP95Ms)} (same policy without boundaries: median ${fmt(ip.editWithoutBoundariesMedianMs)}); directory listings during edits: ${ip.dirListingsDuringEdits}`);
-  console.log(`    first check after a file-system event on it: ${fmt(ip.afterFsEventMs)}; after invalidating everything: ${fmt(ip.afterFullResetMs)}`);
+  log(`\nnode ${process.version}, ${os.availableParallelism()} cores, load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}; dependency-cruiser ${execFileSync(process.execPath, [DEPCRUISE, '--version'], { encoding: 'utf8' }).trim()}`);
+  return { results, identical: !differ };
 }
-if (args.json) {
-  process.stdout.write(JSON.stringify({ node: process.version, cpus: os.availableParallelism(), results }, null, 2) + '\n');
-} else {
-  console.log(`\nnode ${process.version}, ${os.availableParallelism()} cores; dependency-cruiser ${execFileSync(process.execPath, [DEPCRUISE, '--version'], { encoding: 'utf8' }).trim()}`);
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const { values } = parseArgs({
+    options: {
+      cli: { type: 'string' },
+      runs: { type: 'string' },
+      corpus: { type: 'string' },
+      keep: { type: 'boolean' },
+      json: { type: 'boolean' },
+      edits: { type: 'string' },
+      // Passed to `conductor check --jobs` (default: the CLI's own choice, workers from 200 files).
+      jobs: { type: 'string' },
+    },
+  });
+  const { json, ...rest } = values;
+  const { results, identical } = await benchBoundaries({ ...rest, ...(json ? { log: null } : {}) });
+  if (json) {
+    process.stdout.write(JSON.stringify({ node: process.version, cpus: os.availableParallelism(), loadavg: os.loadavg(), results }, null, 2) + '\n');
+  }
+  process.exitCode = identical ? 0 : 1;
 }
-process.exitCode = differ ? 1 : 0;

@@ -102,7 +102,7 @@ export function fairRuleFile(set) {
  * `rg -e p1 -e p2 …`). shipped: the active rulesets as users run them (in/paths/keywords), CLI only —
  * ripgrep has no equivalent, and ~100 regexes joined into one alternation push rg 13 off its fast path.
  */
-export async function benchCliVsRg({ repo, benchDir, fairPolicy, shippedRulesets, target = 'node_modules', runs = 5, shippedRuns = 3, deadline = Infinity, log }) {
+export async function benchCliVsRg({ repo, distDir = path.join(repo, 'dist'), cliHasJobs = false, benchDir, fairPolicy, shippedRulesets, target = 'node_modules', runs = 5, shippedRuns = 3, deadline = Infinity, log }) {
   const tree = treeStats(path.join(repo, target));
   const set = regexSet(fairPolicy, benchDir);
   const fairConfig = path.join(benchDir, 'scan-fair.jsonc');
@@ -110,8 +110,8 @@ export async function benchCliVsRg({ repo, benchDir, fairPolicy, shippedRulesets
   writeFileSync(fairConfig, fairRuleFile(set));
   writeFileSync(shippedConfig, snapshotRulesets(repo, shippedRulesets, path.join(benchDir, 'rules-snapshot')));
 
-  const cliArgs = (config) => [
-    path.join(repo, 'dist', 'cli.js'), 'check', target,
+  const cliArgs = (config, extra = []) => [
+    path.join(distDir, 'cli.js'), 'check', target, ...extra,
     '--cwd', '.', '--config', path.relative(repo, config),
     '--no-gitignore', '--max-file-size', String(MAX_MB), '--format', 'json', '--fail-on', 'never',
   ];
@@ -122,6 +122,7 @@ export async function benchCliVsRg({ repo, benchDir, fairPolicy, shippedRulesets
   const variants = [
     { key: 'cli', label: 'conductor check (fair set, in: any)', cmd: process.execPath, args: cliArgs(fairConfig), out: 'out-cli.json', runs },
     { key: 'rg', label: `rg${set.multiline ? ' -U' : ''} (default threads)`, cmd: 'rg', args: rgArgs(), out: 'out-rg.json', runs },
+    ...(cliHasJobs ? [{ key: 'cli1', label: 'conductor check --jobs 1 (one thread)', cmd: process.execPath, args: cliArgs(fairConfig, ['--jobs', '1']), out: 'out-cli1.json', runs }] : []),
     { key: 'rg1', label: `rg${set.multiline ? ' -U' : ''} -j1 (one thread)`, cmd: 'rg', args: rgArgs(['-j1']), out: 'out-rg1.json', runs },
     ...(set.lineRewrite
       ? [{ key: 'rgLine', label: 'rg line mode, trailing (\\r?\\n|$) → \\r?$', cmd: 'rg', args: rgArgs([], rgLineBase, set.lineRewrite), out: 'out-rg-line.json', runs }]
@@ -182,9 +183,11 @@ export async function benchCliVsRg({ repo, benchDir, fairPolicy, shippedRulesets
     set: { multiline: set.multiline, lineRewrite: set.lineRewrite, patterns: set.patterns.map(({ id, js, flags, rust }) => ({ id, js, flags, rust })), excluded: set.excluded },
     results,
     ratio: results.cli.medianMs / results.rg.medianMs,
-    ratioOneThread: results.cli.medianMs / results.rg1.medianMs,
+    ratioOneThread: (results.cli1 ?? results.cli).medianMs / results.rg1.medianMs,
     ratioLineMode: results.rgLine ? results.cli.medianMs / results.rgLine.medianMs : undefined,
     cpuRatio: results.cli.medianCpuMs / results.rg.medianCpuMs,
+    // Robust to load drifting during the run: each round's CLI time over the same round's rg time.
+    ratioPerRound: median(times.cli.map((ms, i) => ms / times.rg[i])),
     counts,
   };
 }

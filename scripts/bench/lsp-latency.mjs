@@ -1,7 +1,8 @@
 // Benchmark 1: editor latency through the real built server (dist/server.js --stdio). A client types
 // single characters at random lines of a large file; each sample is the time from sending didChange
 // to receiving publishDiagnostics for that document version (client-observed round trip).
-import { spawn } from 'child_process';
+import { execFileSync, spawn } from 'child_process';
+import { readFileSync } from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { pathToFileURL } from 'url';
@@ -11,11 +12,29 @@ import { rng, summarize } from './util.mjs';
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = protocol;
 
 const TIMEOUT_MS = 10_000;
+const CLK_TCK = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** User + system CPU time of a process so far (Linux /proc; undefined elsewhere), in ms. */
+function processCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK;
+  } catch {
+    return undefined;
+  }
+}
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz_0123456789';
 
 /** serverNodeArgs: e.g. ['--cpu-prof', '--cpu-prof-dir=.bench/prof'] to profile the server (env BENCH_SERVER_NODE_ARGS). */
-export async function benchLsp({ repo, root, relPath, text, edits = 300, warmup = 30, seed = 7, serverNodeArgs = [] }) {
-  const server = spawn(process.execPath, [...serverNodeArgs, path.join(repo, 'dist', 'server.js'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+export async function benchLsp({ repo, distDir = path.join(repo, 'dist'), root, relPath, text, edits = 300, warmup = 30, seed = 7, serverNodeArgs = [] }) {
+  const server = spawn(process.execPath, [...serverNodeArgs, path.join(distDir, 'server.js'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
   let serverStderr = '';
   server.stderr.on('data', (d) => (serverStderr += d));
   const conn = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
@@ -82,7 +101,11 @@ export async function benchLsp({ repo, root, relPath, text, edits = 300, warmup 
 
     const random = rng(seed);
     const samples = [];
+    let cpuBefore;
     for (let i = 0; i < warmup + edits; i++) {
+      if (i === warmup) {
+        cpuBefore = processCpuMs(server.pid);
+      }
       const line = Math.floor(random() * (lines.length - 1)); // the last element is the empty line after the final \n
       const character = Math.floor(random() * (lines[line].length + 1));
       const ch = LETTERS[Math.floor(random() * LETTERS.length)];
@@ -99,6 +122,8 @@ export async function benchLsp({ repo, root, relPath, text, edits = 300, warmup 
         samples.push(ms);
       }
     }
+    const cpuAfter = processCpuMs(server.pid);
+    const serverCpuMsPerEdit = cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / edits : undefined;
     const finalFindings = lastDiagnostics.length;
     const byCode = {};
     for (const d of lastDiagnostics) {
@@ -121,6 +146,7 @@ export async function benchLsp({ repo, root, relPath, text, edits = 300, warmup 
       status: status.folders?.[0] ?? status,
       statusState: status.state,
       serverLastCheckMs: after?.lastCheckMs,
+      serverCpuMsPerEdit,
     };
   } finally {
     try {

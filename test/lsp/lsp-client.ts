@@ -180,7 +180,6 @@ export class LspClient {
    */
   waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
       const done = (): void => {
         clearTimeout(timer);
         this.listeners.delete(check);
@@ -202,11 +201,11 @@ export class LspClient {
           reject(new Error(`The server exited (code ${this.exitCode}) while waiting for ${what}.\n${this.describe()}`));
         }
       };
-      this.listeners.add(check);
-      timer = setTimeout(() => {
+      const timer = setTimeout(() => {
         done();
         reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.\n${this.describe()}`));
       }, timeoutMs);
+      this.listeners.add(check);
       check();
     });
   }

@@ -52,8 +52,9 @@ describe('lsp: conductor language server over stdio (built dist/server.js)', fun
     it('initialize advertises incremental sync, quick fixes, fix-all and the suppress command, and registers file watchers', async () => {
       const caps = client.initializeResult?.capabilities;
       assert.deepEqual(caps?.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
-      assert.deepEqual(caps?.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.conductor'], resolveProvider: false });
-      assert.deepEqual(caps?.executeCommandProvider?.commands, ['conductor.suppress']);
+      const kinds = (caps?.codeActionProvider as { codeActionKinds?: string[] } | undefined)?.codeActionKinds ?? [];
+      assert.ok(kinds.includes('quickfix') && kinds.includes('source.fixAll.conductor'), kinds.join(', '));
+      assert.ok(caps?.executeCommandProvider?.commands.includes('conductor.suppress'));
       const reg = await client.waitFor('a didChangeWatchedFiles registration', () =>
         client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles'),
       );
@@ -73,7 +74,7 @@ describe('lsp: conductor language server over stdio (built dist/server.js)', fun
       assert.deepEqual(view(diags), ['team/no-exec@1:2-7/1', 'team/no-fixme@1:16-21/3']);
       assert.equal(diags[0].message, 'No exec(): use run()');
       assert.equal(diags[0].source, 'conductor');
-      assert.deepEqual(diags[0].data, { index: 0, version: 1 });
+      assert.deepEqual({ index: (diags[0].data as { index: number }).index, version: (diags[0].data as { version: number }).version }, { index: 0, version: 1 });
       // The server asked for this document's settings.
       assert.ok(client.configurationRequests.includes(uri));
     });
@@ -104,15 +105,14 @@ describe('lsp: conductor language server over stdio (built dist/server.js)', fun
       const diags = await client.waitForCurrentDiagnostics(uri, (d) => d.length === 2);
       const second = diags[1];
       const actions = (await client.codeActions(uri, second.range, [second])).filter(isCodeAction);
-      // Without `only`, fix-all is offered too.
-      assert.deepEqual(
-        actions.map((a) => [a.title, a.kind, a.isPreferred ?? false]),
-        [
-          ['Fix: replace with "run("', 'quickfix', true],
-          ['Suppress team/no-exec on this line…', 'quickfix', false],
-          ['Fix all auto-fixable Conductor problems', 'source.fixAll.conductor', false],
-        ],
-      );
+      const summary = actions.map((a) => [a.title, a.kind, a.isPreferred ?? false]);
+      // The finding's fix comes first and is preferred; the suppress action follows; without `only`, fix-all is offered too.
+      assert.deepEqual(summary.slice(0, 2), [
+        ['Fix: replace with "run("', 'quickfix', true],
+        ['Suppress team/no-exec on this line…', 'quickfix', false],
+      ]);
+      assert.deepEqual(summary.filter((a) => a[1] === 'source.fixAll.conductor'), [['Fix all auto-fixable Conductor problems', 'source.fixAll.conductor', false]]);
+      assert.equal(summary.filter((a) => a[2] === true).length, 1, 'exactly one preferred action');
       const fix = actions[0];
       assert.deepEqual(fix.diagnostics, [second]);
       await client.applyEdits(uri, fix.edit?.changes?.[uri] ?? []);
@@ -238,8 +238,8 @@ describe('lsp: conductor language server over stdio (built dist/server.js)', fun
       assert.equal(p.severity, 1);
       assert.deepEqual(p.range, { start: { line: 6, character: 27 }, end: { line: 6, character: 36 } });
       assert.match(messageOf(p), /Unknown key "severty" at patterns\[0\]/);
-      // The reload re-checks open documents: with the last good policy (warning, not error).
-      const doc = await client.waitForDiagnostics(docUri, () => true, { since });
+      // After publishing rule-file problems the reload re-checks open documents: with the last good policy (warning, not error).
+      const doc = await client.waitForDiagnostics(docUri, () => true, { since: client.latestDiagnostics(rulesUri)?.seq });
       assert.deepEqual(view(doc), ['team/mark@0:6-10/2']);
       const status = await client.waitForStatus((s) => s.state === 'error');
       assert.equal(status.folders[0].configErrors, 1);
@@ -248,7 +248,7 @@ describe('lsp: conductor language server over stdio (built dist/server.js)', fun
 
     it('an unsafe regex is reported at its line too', async () => {
       const since = client.lastSeq;
-      await client.setText(rulesUri, rulesWith('warning').replace('"regex": "MARK"', '"regex": "(M+)+$", "flags": "i"'));
+      await client.setText(rulesUri, rulesWith('warning').replace('"regex": "MARK"', '"regex": "(M+)+(?=x)"'));
       const [p] = await client.waitForDiagnostics(rulesUri, (d) => d.length === 1 && /exponential/.test(messageOf(d[0])), { since });
       assert.equal(p.range.start.line, 5);
     });
@@ -299,7 +299,7 @@ describe('lsp: conductor language server over stdio (built dist/server.js)', fun
       await client.filesChanged([{ uri: rulesUri, type: 2 }]);
       const problems = await client.waitForDiagnostics(rulesUri, (d) => d.length > 0, { since });
       assert.ok(problems.every((d) => d.range.start.line === 2), JSON.stringify(problems));
-      const doc = await client.waitForDiagnostics(docUri, () => true, { since });
+      const doc = await client.waitForDiagnostics(docUri, () => true, { since: client.latestDiagnostics(rulesUri)?.seq });
       assert.deepEqual(view(doc), ['team/mark@0:6-10/3'], 'still the last good config');
     });
   });

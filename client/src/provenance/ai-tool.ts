@@ -25,8 +25,8 @@ export function activeAiTool(kind: 'completion' | 'chat'): string {
     return 'unknown';
   }
   if (kind === 'completion') {
-    // Chat extensions do not produce ghost text; prefer the completion provider.
-    return (active.find(([, tool]) => tool !== 'copilot-chat') ?? active[0])[1];
+    // Chat extensions do not produce ghost text (and desktop VS Code starts Copilot Chat for everyone).
+    return active.find(([, tool]) => tool !== 'copilot-chat')?.[1] ?? 'unknown';
   }
   return active[0][1];
 }

@@ -1,9 +1,31 @@
 import * as vscode from 'vscode';
 import { activeAiTool } from './ai-tool';
-import { markInsertion } from './mark-insertion';
+import { markInsertionInDocument } from './mark-insertion';
 import { provenanceSettings } from './provenance-settings';
 
 const CHAT_EDITING_SCHEME = /^chat-editing/;
+
+/** Documents whose changes are not classified right now, with how many such spans are open (see `withoutDetection`). */
+const exempt = new Map<string, number>();
+
+/**
+ * Runs `f` without classifying the changes it makes to `doc`: for insertions whose origin is already known, such as
+ * an accepted inline completion, which `inline-accept` tags itself. Changes to other documents are still classified.
+ */
+export async function withoutDetection<T>(doc: vscode.TextDocument, f: () => Thenable<T>): Promise<T> {
+  const key = doc.uri.toString();
+  exempt.set(key, (exempt.get(key) ?? 0) + 1);
+  try {
+    return await f();
+  } finally {
+    const left = (exempt.get(key) ?? 1) - 1;
+    if (left > 0) {
+      exempt.set(key, left);
+    } else {
+      exempt.delete(key);
+    }
+  }
+}
 
 /** A large insertion seen in a change event, to be classified (AI edit, paste, or nothing). */
 interface Candidate {
@@ -39,8 +61,8 @@ export class EditDetector implements vscode.Disposable {
   }
 
   private onChange(e: vscode.TextDocumentChangeEvent): void {
-    if (this.selfEditing > 0 || e.reason !== undefined || e.document.uri.scheme !== 'file' || e.contentChanges.length === 0) {
-      return; // undo/redo, our own edits, or documents that are not files on disk
+    if (this.selfEditing > 0 || e.reason !== undefined || e.document.uri.scheme !== 'file' || e.contentChanges.length === 0 || exempt.has(e.document.uri.toString())) {
+      return; // undo/redo, our own edits, accepted completions, or documents that are not files on disk
     }
     const s = provenanceSettings(e.document.uri);
     if (!s.enable) {
@@ -98,9 +120,9 @@ export class EditDetector implements vscode.Disposable {
       this.log.warn(`AI edit in ${c.doc.uri.fsPath} changed again before it could be tagged; not tagged.`);
       return;
     }
-    const editor = await vscode.window.showTextDocument(c.doc, { preserveFocus: true, preview: false });
+    // A workspace edit, not an editor: an agent's edit to a background file must not open it over the user's editor.
     const range = new vscode.Range(c.doc.positionAt(offset), c.doc.positionAt(offset + c.text.length));
-    const marked = await this.asSelf(() => markInsertion(editor, range, { tool }, false));
+    const marked = await this.asSelf(() => markInsertionInDocument(c.doc, range, { tool }));
     this.log.info(`AI edit tagged (${tool}) in ${c.doc.uri.fsPath}:${range.start.line + 1}-${range.end.line + 1}${marked ? '' : ' — no safe place for markers'}`);
   }
 }

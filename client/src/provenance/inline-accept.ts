@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { activeAiTool } from './ai-tool';
+import { withoutDetection } from './edit-detector';
 import { markInsertion } from './mark-insertion';
 import { diffTexts } from './text-diff';
 
@@ -23,10 +24,13 @@ async function acceptAndMark(builtin: string, log: vscode.LogOutputChannel, tag:
   }
   const doc = editor.document;
   const before = doc.getText();
-  await vscode.commands.executeCommand(builtin);
+  // The edit detector would take a long completion for an unexplained insertion and ask the user about it.
+  await withoutDetection(doc, () => vscode.commands.executeCommand(builtin));
   const after = doc.getText();
   const change = diffTexts(before, after);
-  if (!change || change.inserted.length === 0) {
+  // Accepting only whitespace (the first acceptNextWord on indented ghost text accepts the indentation) adds no
+  // AI code: marking it would wrap an empty-looking line and count what the user types there next as AI.
+  if (!change || change.inserted.trim().length === 0) {
     return;
   }
   const range = new vscode.Range(doc.positionAt(change.start), doc.positionAt(change.start + change.inserted.length));

@@ -48,6 +48,13 @@ export async function runCheck(argv: string[]): Promise<number> {
     includeUntracked: values['include-untracked'],
     exclude: baseline ? [baseline.file] : [],
     progressLabel: 'check',
+    org: {
+      ruleset: values['org-ruleset'],
+      sha256: values['org-sha256'],
+      publicKey: values['org-public-key'],
+      signature: values['org-signature'],
+      caFile: values['org-ca-file'],
+    },
   });
   // Known findings go first (stale entries are judged on whole files), then the changed-lines filter.
   const applied = baseline
@@ -90,6 +97,10 @@ export async function runCheck(argv: string[]): Promise<number> {
     warn(`${n} baseline entr${n === 1 ? 'y is' : 'ies are'} stale (fixed or changed); run \`conductor baseline\` to prune ${n === 1 ? 'it' : 'them'}.`);
   }
   if (values.verbose) {
+    if (scan.org) {
+      const o = scan.org.ruleset;
+      process.stderr.write(`org ruleset ${o.name} (sha256 ${o.sha256.slice(0, 12)}…, verified by ${o.verifiedBy.join(' + ')}) from ${o.source} (${scan.org.configuredBy})\n`);
+    }
     for (const s of scan.skipped) {
       process.stderr.write(`skipped ${s.path}: ${s.reason}\n`);
     }
@@ -124,6 +135,11 @@ function parseCheckArgs(argv: string[]): {
     baseline?: string;
     'no-baseline'?: boolean;
     jobs?: string;
+    'org-ruleset'?: string;
+    'org-sha256'?: string;
+    'org-public-key'?: string;
+    'org-signature'?: string;
+    'org-ca-file'?: string;
   };
   positionals: string[];
 } {
@@ -147,6 +163,11 @@ function parseCheckArgs(argv: string[]): {
         baseline: { type: 'string' },
         'no-baseline': { type: 'boolean' },
         jobs: { type: 'string' },
+        'org-ruleset': { type: 'string' },
+        'org-sha256': { type: 'string' },
+        'org-public-key': { type: 'string' },
+        'org-signature': { type: 'string' },
+        'org-ca-file': { type: 'string' },
       },
     });
   } catch (e) {

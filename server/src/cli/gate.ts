@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { ConfigHost, Policy } from '../engine';
+import type { ConfigHost, ConfigProblem, Policy } from '../engine';
 import { DEFAULT_BASELINE_FILE } from '../engine/report/baseline';
 import { codeRule } from '../engine/rules/registry';
 import { docsResolver } from '../lsp/builtin-dir';
@@ -10,6 +10,7 @@ import { toPosix, walkFiles } from '../scan/walk-files';
 import { diskHost, loadCliConfig, UsageError } from './cli-config';
 import type { RuleInfo } from './format/sarif';
 import { createProgress } from './progress';
+import { OrgRulesetError, resolveCliOrg, type CliOrg, type CliOrgFlags } from '../org/cli-org';
 
 // What `check`, `baseline` and `fix` share: load the policy, pick the files (all, or only changed
 // ones), and check them on the main thread or a worker pool.
@@ -31,10 +32,14 @@ export interface GateScanRequest {
   exclude?: string[];
   /** Label of the progress bar (interactive stderr only). */
   progressLabel?: string;
+  /** Org ruleset flags (`check`); without them CONDUCTOR_ORG_RULESET or the machine policy file apply. */
+  org?: CliOrgFlags;
 }
 
 export interface GateScan extends ParallelScanResult {
   policy: Policy;
+  /** The verified org ruleset layered under the rules, if one is configured. */
+  org?: CliOrg;
   host: ConfigHost;
   change?: ChangeSet;
   /** Whether this run looked at a path, so a baseline entry there without a finding is stale. */
@@ -43,7 +48,9 @@ export interface GateScan extends ParallelScanResult {
 
 export async function gateScan(r: GateScanRequest): Promise<GateScan> {
   const host = diskHost();
-  const { policy } = loadCliConfig(r.root, r.configFile, host);
+  const org = await loadOrg(r.org, host.builtinDir);
+  const { policy, problems } = loadCliConfig(r.root, r.configFile, host, org?.layer);
+  reportLockAttempts(r.root, problems);
   const targets = r.targets.map((t) => toPosix(path.relative(r.root, path.resolve(r.root, t))));
   const excluded = new Set([DEFAULT_BASELINE_FILE, ...(r.exclude ?? [])].map((p) => toPosix(path.relative(r.root, path.resolve(r.root, p)))));
   const skip = (p: string): boolean => excluded.has(p) || policy.isIgnored(p);
@@ -80,6 +87,7 @@ export async function gateScan(r: GateScanRequest): Promise<GateScan> {
   const result = await scanFiles({
     root: r.root,
     configFile: r.configFile,
+    orgLayer: org?.layer,
     builtinDir: host.builtinDir,
     maxBytes: r.maxBytes,
     keepText: r.keepText ?? 'none',
@@ -93,7 +101,28 @@ export async function gateScan(r: GateScanRequest): Promise<GateScan> {
   const removed = new Set(change?.removed ?? []);
   const inScope = (p: string): boolean =>
     checked.has(p) || (underTargets(p) && (change ? removed.has(p) : !fs.existsSync(path.join(r.root, p))));
-  return { ...result, policy, host, ...(change ? { change } : {}), inScope };
+  return { ...result, policy, host, ...(change ? { change } : {}), ...(org ? { org } : {}), inScope };
+}
+
+/** Attempts to weaken what the org ruleset locks have no effect; CI logs say where they are (stderr). */
+function reportLockAttempts(root: string, problems: readonly ConfigProblem[]): void {
+  for (const p of problems) {
+    if (p.severity !== 'error' && /^locked by org ruleset|^"locked" has an effect/.test(p.message)) {
+      process.stderr.write(`conductor: ${path.relative(root, p.file) || p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}\n`);
+    }
+  }
+}
+
+/** The org ruleset (issue 8), verified; any failure is a usage error (exit 2): CI fails closed. */
+async function loadOrg(flags: CliOrgFlags | undefined, builtinDir: string): Promise<CliOrg | undefined> {
+  try {
+    return await resolveCliOrg(flags ?? {}, { builtinDir, warn: (m) => void process.stderr.write(`conductor: ${m}\n`) });
+  } catch (e) {
+    if (e instanceof OrgRulesetError) {
+      throw new UsageError(e.message);
+    }
+    throw e;
+  }
 }
 
 /** Rule descriptions and docs links for SARIF: rule-file patterns and rules implemented in code. */

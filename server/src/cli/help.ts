@@ -6,6 +6,7 @@ Commands:
   baseline [paths…]  Accept today's findings: write .conductor/baseline.json so check reports only new ones
   fix [paths…]       Apply the safe fixes (the editor's "Fix all"); --dry-run prints a unified diff instead
   init               Create .conductor/rules.jsonc from a commented template
+  org <keygen|sign|verify>  Sign and verify org rulesets (conductor org --help)
 
 Options for check:
   --format <f>       text (default) | json | sarif | junit
@@ -23,6 +24,12 @@ Options for check:
   --no-gitignore     Also check files that .gitignore excludes
   --max-file-size <MB>  Skip larger files (default 5)
   --verbose          List skipped files and timing on stderr
+  --org-ruleset <src>  Org ruleset under the team's rules (https:// URL or file; SRC#sha256=HEX pins it).
+                     Default: $CONDUCTOR_ORG_RULESET, else the machine policy file. Applies to baseline and fix too.
+  --org-sha256 <hex>  Pin the org ruleset's content ($CONDUCTOR_ORG_SHA256)
+  --org-public-key <file|PEM>  ed25519 key its detached signature must verify with ($CONDUCTOR_ORG_PUBLIC_KEY)
+  --org-signature <url|file>  The signature (default: the ruleset source + .sig; $CONDUCTOR_ORG_SIGNATURE)
+  --org-ca-file <pem>  Extra CA certificates to trust when fetching ($CONDUCTOR_ORG_CA_FILE)
 
 Options for baseline: --output <file> (default .conductor/baseline.json), --config, --cwd, --jobs,
   --no-gitignore, --max-file-size. With paths, only their entries are replaced.
@@ -30,6 +37,6 @@ Options for fix: --dry-run, --config, --cwd, --jobs, --no-gitignore, --max-file-
 Options for init: --preset recommended (default) | strict | secrets, --force to overwrite, --cwd.
 
 Exit codes (check): 0 no reported finding at or above --fail-on, 1 findings at or above it,
-  2 usage, rule-file, baseline or git error. Baselined findings and stale baseline entries never fail.
+  2 usage, rule-file, baseline, org ruleset or git error. Baselined findings and stale baseline entries never fail.
 Exit codes (fix --dry-run): 1 when fixes would change files. Other commands: 0 done, 2 error.
 `;

@@ -8,6 +8,7 @@ import { UsageError } from './cli-config';
 import { runFix } from './fix-command';
 import { runGraph } from './graph-command';
 import { runInit } from './init-command';
+import { runOrg } from './org-command';
 import { HELP } from './help';
 
 enableLinearRegexFallback();
@@ -27,6 +28,8 @@ function main(argv: string[]): number | Promise<number> {
       return runFix(rest);
     case 'graph':
       return runGraph(rest);
+    case 'org':
+      return runOrg(rest);
     case undefined:
     case '-h':
     case '--help':

@@ -13,3 +13,4 @@ export { ruleFile as ruleFileSchema } from './config/schema';
 export { applyEdits, nonOverlapping, safeFixEdits } from './check/edits';
 export { fingerprints } from './report/fingerprint';
 export * from './provenance';
+export * from './ai-policy';

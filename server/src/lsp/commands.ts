@@ -1,8 +1,8 @@
 import * as path from 'path';
-import type { Connection, ExecuteCommandParams, TextDocuments } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type Connection, type ExecuteCommandParams, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { DocumentContext, suppressionEdit, type Policy, type TextEdit } from '../engine';
+import { DocumentContext, suppressionEdit, type AiRegion, type Policy, type TextEdit } from '../engine';
 import { findRegion, markReviewedEdits, takeOwnershipEdits } from '../engine/ai-policy';
 import type { DocumentChecker } from './document-checker';
 import { toPosix } from './document-checker';
@@ -74,29 +74,35 @@ async function suppress(deps: CommandDeps, uri: string, line: number, ruleId: st
 
 async function markReviewed(deps: CommandDeps, uri: string, regionId: string): Promise<void> {
   const o = open(deps, uri);
-  const region = o && findRegion(o.rel, o.doc.getText(), regionId, o.doc.languageId);
-  if (!o || !region) {
+  if (!o || !findRegion(o.rel, o.doc.getText(), regionId, o.doc.languageId)) {
     return;
   }
+  // Read the setting now: VS Code sends no didChangeConfiguration to this server, so a cached value
+  // could be the identity from before the user changed it.
+  deps.settings.forget(uri);
   const settings = await deps.settings.get(uri);
   const reviewer = await reviewerIdentity(settings.reviewIdentity, o.root);
   if (!reviewer) {
-    void deps.connection.window.showWarningMessage('Conductor: set `conductor.review.identity` or `git config user.email` to record who reviewed this block.');
+    warn(deps, 'Conductor: set `conductor.review.identity` or `git config user.email` to record who reviewed this block.');
     return;
   }
-  const result = markReviewedEdits(o.doc.getText(), region, reviewer, new Date(), o.policy, o.rel);
+  // The document may have changed while we waited: find the block again in the text the edit is for.
+  const now = snapshot(deps, uri, regionId);
+  if (!now) {
+    return;
+  }
+  const result = markReviewedEdits(now.text, now.region, reviewer, new Date(), now.o.policy, now.o.rel);
   if ('refused' in result) {
-    void deps.connection.window.showWarningMessage(`Conductor: cannot mark block ${regionId} as reviewed: ${result.refused}`);
+    warn(deps, `Conductor: cannot mark block ${regionId} as reviewed: ${result.refused}`);
     return;
   }
   await apply(deps, uri, `Mark AI block ${regionId} as reviewed`, result.edits);
-  deps.connection.console.info(`AI block ${regionId} in ${o.rel} marked as reviewed by ${reviewer}.`);
+  deps.connection.console.info(`AI block ${regionId} in ${now.o.rel} marked as reviewed by ${reviewer}.`);
 }
 
 async function takeOwnership(deps: CommandDeps, uri: string, regionId: string): Promise<void> {
   const o = open(deps, uri);
-  const region = o && findRegion(o.rel, o.doc.getText(), regionId, o.doc.languageId);
-  if (!o || !region) {
+  if (!o || !findRegion(o.rel, o.doc.getText(), regionId, o.doc.languageId)) {
     return;
   }
   const confirm = 'Take Ownership';
@@ -108,6 +114,28 @@ async function takeOwnership(deps: CommandDeps, uri: string, regionId: string): 
   if (answer?.title !== confirm) {
     return;
   }
-  await apply(deps, uri, `Take ownership of AI block ${regionId}`, takeOwnershipEdits(o.doc.getText(), region));
-  deps.connection.console.info(`Ownership taken of AI block ${regionId} (tool=${region.tool}) in ${o.rel}: markers removed after confirmation.`);
+  // The user may have edited the file while the question was open: remove the markers where they are now.
+  const now = snapshot(deps, uri, regionId);
+  if (!now) {
+    deps.connection.console.info(`AI block ${regionId} in ${o.rel} is gone; nothing to take ownership of.`);
+    return;
+  }
+  await apply(deps, uri, `Take ownership of AI block ${regionId}`, takeOwnershipEdits(now.text, now.region));
+  deps.connection.console.info(`Ownership taken of AI block ${regionId} (tool=${now.region.tool}) in ${now.o.rel}: markers removed after confirmation.`);
+}
+
+/** The open document's current text and the block in it, read together so edits match the text. */
+function snapshot(deps: CommandDeps, uri: string, regionId: string): { o: OpenDoc; text: string; region: AiRegion } | undefined {
+  const o = open(deps, uri);
+  if (!o) {
+    return undefined;
+  }
+  const text = o.doc.getText();
+  const region = findRegion(o.rel, text, regionId, o.doc.languageId);
+  return region && { o, text, region };
+}
+
+/** A warning the user reads; a notification, since there is nothing to answer (a request would stay pending). */
+function warn(deps: CommandDeps, message: string): void {
+  void deps.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
 }

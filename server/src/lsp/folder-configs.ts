@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { loadWorkspaceConfig, type ConfigHost, type ConfigProblem, type Policy } from '../engine';
 import type { FolderStatus } from './protocol';
+import type { OrgLayer } from '../engine/org';
 
 /** One workspace folder's rules: the policy in force and the problems of its rule files. */
 export interface FolderConfig {
@@ -15,6 +16,8 @@ export interface FolderConfig {
 /** Keeps each folder's config, reloading on demand and never dropping the last good policy. */
 export class FolderConfigs {
   private readonly folders = new Map<string, FolderConfig>();
+  /** The verified org ruleset layered under every folder's rules (org rulesets, issue 8). */
+  private orgLayer?: OrgLayer;
 
   constructor(
     private readonly host: ConfigHost,
@@ -59,8 +62,13 @@ export class FolderConfigs {
     return /[\\/]\.conductor[\\/]rules\.jsonc?$/.test(file) || this.all().some((f) => f.files.includes(file));
   }
 
+  /** Sets the org layer used by the next reloads (undefined: none). */
+  setOrgLayer(layer: OrgLayer | undefined): void {
+    this.orgLayer = layer;
+  }
+
   reload(root: string, explicitFile?: string): FolderConfig {
-    const loaded = loadWorkspaceConfig(root, this.host, explicitFile);
+    const loaded = loadWorkspaceConfig(root, this.host, explicitFile, this.orgLayer);
     const previous = this.folders.get(root);
     const next: FolderConfig = {
       root,

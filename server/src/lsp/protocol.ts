@@ -1,5 +1,5 @@
 // Every custom message between the Conductor client and server, typed once and imported by both sides.
-import { NotificationType, RequestType0 } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 export interface FolderStatus {
   folder: string;
@@ -19,6 +19,41 @@ export interface StatusParams {
   /** Time of the last document check (ISO) and how long it took in ms. */
   lastCheckAt?: string;
   lastCheckMs?: number;
+  /** The org ruleset (issue 8); absent when none is configured. */
+  org?: OrgStatus;
+}
+
+/** The org ruleset layer: where it comes from, whether it verified, and the last refresh. */
+export interface OrgStatus {
+  /** ok: a verified copy is in force; pending: configured, no verified copy yet; error: see `error`. */
+  state: 'ok' | 'pending' | 'error';
+  /** https:// URL or file path. */
+  source?: string;
+  /** e.g. "machine policy file /etc/conductor/policy.json", "setting conductor.orgRuleset". */
+  configuredBy?: string;
+  /** The ruleset in force: its name (e.g. acme-2026.11) and content sha256. */
+  name?: string;
+  sha256?: string;
+  verifiedBy?: ('sha256' | 'signature')[];
+  /** When the copy in force was verified, and when the source last answered (ISO). */
+  verifiedAt?: string;
+  lastRefreshAt?: string;
+  lastRefreshResult?: 'updated' | 'not-modified' | 'failed' | 'rejected';
+  /** The last error (rejected content, unreachable source, bad configuration); the copy in force stays. */
+  error?: string;
+  /** One line for the status item. */
+  message: string;
+}
+
+export interface EffectiveRulesParams {
+  /** A document: list the rules for it (its folder, its overrides). Else the first folder, file-wide. */
+  uri?: string;
+}
+
+/** "Conductor: Show Effective Rules": a Markdown document describing the rules in force. */
+export namespace EffectiveRulesRequest {
+  export const method = 'conductor/effectiveRules';
+  export const type = new RequestType<EffectiveRulesParams, { markdown: string }, void>(method);
 }
 
 export namespace StatusNotification {

@@ -1,8 +1,9 @@
 import { execFile } from 'child_process';
 
 /** Who is reviewing: the `conductor.review.identity` setting, else git's user.email, else user.name. */
-export async function reviewerIdentity(configured: string, cwd: string | undefined): Promise<string | undefined> {
-  if (configured.trim()) {
+export async function reviewerIdentity(configured: unknown, cwd: string | undefined): Promise<string | undefined> {
+  // The setting comes from a user's settings.json: anything but a non-blank string means "not set".
+  if (typeof configured === 'string' && configured.trim()) {
     return configured.trim();
   }
   for (const key of ['user.email', 'user.name']) {

@@ -7,6 +7,8 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   CodeActionKind,
+  MessageType,
+  ShowMessageNotification,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -18,9 +20,14 @@ import { executeCommand } from './commands';
 import { DocumentChecker, toPosix, type CheckedDocument } from './document-checker';
 import { FolderConfigs } from './folder-configs';
 import { overlayHost } from './overlay-host';
-import { Commands, FIX_ALL_KIND, StatusNotification, type StatusParams } from './protocol';
+import { Commands, EffectiveRulesRequest, FIX_ALL_KIND, StatusNotification, type StatusParams } from './protocol';
 import { SettingsCache } from './settings';
 import { problemToDiagnostic, toDiagnostic } from './to-lsp';
+import { effectiveRulesMarkdown } from '../engine/org';
+import { orgCacheRoot } from '../org/cache';
+import { OrgRulesetManager } from '../org/manager';
+import { diskConfigHost } from '../org/org-ruleset';
+import { envOrgSource, parseOrgRuleset, readMachinePolicy, type SourceResult } from '../org/source';
 
 enableLinearRegexFallback();
 
@@ -32,10 +39,18 @@ const docsUrl = docsResolver(builtinDir);
 const checker = new DocumentChecker(docsUrl);
 let defaultPolicy: Policy | undefined;
 const fallbackPolicy = (): Policy => {
-  defaultPolicy ??= loadWorkspaceConfig(builtinDir, host).policy ?? new Policy(emptyConfig());
+  defaultPolicy ??= loadWorkspaceConfig(builtinDir, host, undefined, org.layer()).policy ?? new Policy(emptyConfig());
   return defaultPolicy;
 };
 const folders = new FolderConfigs(host, fallbackPolicy);
+// Org ruleset (issue 8): verified cache at once, refresh in the background, never blocking a check.
+const org = new OrgRulesetManager({
+  cacheRoot: orgCacheRoot(),
+  host: diskConfigHost(builtinDir),
+  onChange: (changed) => (changed ? reloadSoon() : sendStatus()),
+  onError: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }),
+  log: (message) => connection.console.info(message),
+});
 let hasConfigurationCapability = false;
 let hasWatchedFilesRegistration = false;
 let hasWorkspaceFolderCapability = false;
@@ -43,6 +58,7 @@ const settings = new SettingsCache(connection, () => hasConfigurationCapability)
 /** Files that currently carry rule-file diagnostics, so fixed files get theirs cleared. */
 let filesWithProblems = new Set<string>();
 let last: Pick<StatusParams, 'lastCheckAt' | 'lastCheckMs'> = {};
+let lastOrgText: string | undefined;
 
 connection.onInitialize((params): InitializeResult => {
   const caps = params.capabilities;
@@ -53,6 +69,9 @@ connection.onInitialize((params): InitializeResult => {
   if (roots.length === 0 && params.rootUri) {
     roots.push(URI.parse(params.rootUri).fsPath);
   }
+  // The org layer before the first load: the policy file and the environment need no round trip (the setting does, see configureOrg).
+  org.configure(readMachinePolicy() ?? envOrgSource(process.env, process.cwd()));
+  folders.setOrgLayer(org.layer());
   folders.setFolders(roots);
   return {
     capabilities: {
@@ -79,11 +98,33 @@ connection.onInitialized(async () => {
       await reloadAll();
     });
   }
+  await configureOrg();
   await reloadAll();
 });
 
+/** The org ruleset source: the machine policy file wins; else the machine-scoped setting; else the environment. */
+async function configureOrg(): Promise<void> {
+  let source: SourceResult | undefined = readMachinePolicy();
+  if (!source && hasConfigurationCapability) {
+    const setting: unknown = await connection.workspace.getConfiguration({ section: 'conductor.orgRuleset' }).then(
+      (v: unknown) => v,
+      () => undefined,
+    );
+    const set = typeof setting === 'string' ? setting.trim() !== '' : !!setting && typeof setting === 'object' && Object.keys(setting).length > 0;
+    source = set ? parseOrgRuleset(setting, 'setting', 'setting conductor.orgRuleset', undefined) : undefined;
+  }
+  source ??= envOrgSource(process.env, process.cwd());
+  org.configure(source);
+}
+
 /** Reloads every folder's rule files (with each folder's `conductor.configFile`), then re-checks. */
 async function reloadAll(): Promise<void> {
+  const layer = org.layer();
+  if (layer?.text !== lastOrgText) {
+    lastOrgText = layer?.text;
+    defaultPolicy = undefined;
+  }
+  folders.setOrgLayer(layer);
   for (const root of folders.roots()) {
     const s = await settings.get(URI.file(root).toString());
     folders.reload(root, s.configFile || undefined);
@@ -112,9 +153,11 @@ function publishConfigProblems(): void {
 }
 
 function sendStatus(): void {
-  const list = folders.all().map((f) => folders.status(f));
-  const state = list.some((f) => f.configErrors > 0) ? 'error' : list.some((f) => f.usingDefault) ? 'warning' : 'ok';
-  void connection.sendNotification(StatusNotification.type, { state, folders: list, ...last });
+  const orgStatus = org.status();
+  const list = folders.all().map((f) => folders.status(f)).map((s) => (orgStatus ? { ...s, message: `${s.message} · ${orgStatus.message}` } : s));
+  const state =
+    list.some((f) => f.configErrors > 0) || orgStatus?.state === 'error' ? 'error' : list.some((f) => f.usingDefault) || orgStatus?.state === 'pending' ? 'warning' : 'ok';
+  void connection.sendNotification(StatusNotification.type, { state, folders: list, ...last, ...(orgStatus && { org: orgStatus }) });
 }
 
 let statusTimer: ReturnType<typeof setTimeout> | undefined;
@@ -222,9 +265,27 @@ connection.onDidChangeWatchedFiles((e) => {
   }
 });
 
-connection.onDidChangeConfiguration(() => {
+connection.onDidChangeConfiguration(async () => {
   settings.forget();
+  await configureOrg();
   reloadSoon();
+});
+
+connection.onRequest(EffectiveRulesRequest.type, (p) => {
+  const uri = p.uri ? URI.parse(p.uri) : undefined;
+  const file = uri?.scheme === 'file' ? uri.fsPath : undefined;
+  const folder = file ? folders.folderOf(file) : folders.all()[0];
+  const o = org.status();
+  const markdown = effectiveRulesMarkdown({
+    policy: folder?.policy ?? fallbackPolicy(),
+    root: folder?.root,
+    ruleFile: folder?.ruleFile,
+    relPath: folder && file ? toPosix(path.relative(folder.root, file)) : undefined,
+    problems: folder?.problems,
+    builtinDir,
+    ...(o && { org: { ...o, configuredBy: o.configuredBy, lastRefreshAt: o.lastRefreshAt && `${o.lastRefreshAt} (${o.lastRefreshResult})` } }),
+  });
+  return { markdown };
 });
 
 connection.onCodeAction((p) => {

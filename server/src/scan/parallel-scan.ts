@@ -5,6 +5,7 @@ import { Worker } from 'worker_threads';
 import { checkDocument, fingerprints, safeFixEdits, type Finding, type Policy, type SkippedFile } from '../engine';
 import { decodeText, formatBytes, readTextFile } from './read-text-file';
 import type { FileResult } from './scan-workspace';
+import type { OrgLayer } from '../engine/org';
 
 // Checks many files on a worker_threads pool. Each file is read once (by the worker that checks it),
 // each worker loads the policy itself from the same rule file, and the main thread puts the results
@@ -38,6 +39,8 @@ export interface FileOutcome {
 
 /** What a worker needs to rebuild the main thread's policy and docs links by itself. */
 export interface WorkerConfig {
+  /** The verified org ruleset the main thread layered under the rules (org rulesets, issue 8). */
+  orgLayer?: OrgLayer;
   root: string;
   configFile?: string;
   builtinDir: string;
@@ -148,7 +151,7 @@ function scanParallel(o: ParallelScanOptions, count: number): Promise<FileOutcom
     chunks.push(o.items.slice(i, i + CHUNK));
   }
   const results: FileOutcome[][] = new Array(chunks.length);
-  const config: WorkerConfig = { root: o.root, configFile: o.configFile, builtinDir: o.builtinDir, maxBytes: o.maxBytes, keepText: o.keepText };
+  const config: WorkerConfig = { root: o.root, configFile: o.configFile, builtinDir: o.builtinDir, maxBytes: o.maxBytes, keepText: o.keepText, orgLayer: o.orgLayer };
   const pool: Worker[] = [];
   let next = 0;
   let done = 0;

@@ -19,7 +19,7 @@ const host: ConfigHost = {
     }
   },
 };
-const loaded = loadWorkspaceConfig(config.root, host, config.configFile);
+const loaded = loadWorkspaceConfig(config.root, host, config.configFile, config.orgLayer);
 const docsUrl = docsResolver(host.builtinDir);
 
 parentPort?.on('message', (m: ChunkRequest) => {

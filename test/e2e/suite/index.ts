@@ -26,6 +26,7 @@ export async function run(): Promise<void> {
     timeout: 60000,
     // CONDUCTOR_E2E_GREP=<text> runs only the matching tests (reaches the extension host through the environment).
     ...(process.env.CONDUCTOR_E2E_GREP ? { grep: process.env.CONDUCTOR_E2E_GREP } : {}),
+    ...(process.env.CONDUCTOR_E2E_EXCLUDE && !process.env.CONDUCTOR_E2E_GREP ? { grep: process.env.CONDUCTOR_E2E_EXCLUDE, invert: true } : {}),
   });
   for (const f of testFiles()) {
     mocha.addFile(path.join(__dirname, f));

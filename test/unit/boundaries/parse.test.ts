@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
 import { extractImports, type ImportRef, type JsParser } from '../../../server/src/engine/imports';
 import { lex } from '../../../server/src/engine/text/lexer';
 import { syntaxFor } from '../../../server/src/engine/text/languages';
+import { REPO_ROOT } from '../../helpers/paths';
 
 type Expected = [specifier: string, kind: ImportRef['kind'], typeOnly?: boolean];
 
@@ -71,6 +74,44 @@ describe('boundaries: parsing JS/TS imports', () => {
   it('code that es-module-lexer rejects (half-typed, JSX in .js) falls back to the tokenizer', () => {
     const text = `import a from './a';\nconst el = <div>it's {x}</div>;\nimport b from './b';`;
     assert.deepEqual(view(js(text, 'src/view.js', 'es-module-lexer')), [['./a', 'import'], ['./b', 'import']]);
+  });
+
+  it('declaration files: every import is type-only; ambient `declare module` blocks are erased by both parsers', () => {
+    const text = `import { A } from './a';\ndeclare module 'ext' {\n  import { B } from './b';\n  export * from './c';\n}\ndeclare module 'short';\nexport { D } from './d';`;
+    for (const parser of ['es-module-lexer', 'scanner'] as const) {
+      assert.deepEqual(view(js(text, 'types/index.d.ts', parser)), [['./a', 'import', true], ['./d', 'export', true]], parser);
+    }
+  });
+
+  it('differential: the tokenizer finds exactly what es-module-lexer finds in real code (node_modules sources)', function () {
+    this.timeout(60_000);
+    const dirs = ['node_modules/zod/src', 'node_modules/eslint/lib', 'node_modules/dependency-cruiser/src', 'server/src'].map((d) => path.join(REPO_ROOT, d)).filter((d) => fs.existsSync(d));
+    const files: string[] = [];
+    const walk = (d: string): void => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) {
+          walk(p);
+        } else if (/\.(m|c)?[jt]sx?$/.test(e.name)) {
+          files.push(p);
+        }
+      }
+    };
+    dirs.forEach(walk);
+    const differ: string[] = [];
+    let refs = 0;
+    for (const f of files) {
+      const text = fs.readFileSync(f, 'utf8');
+      const key = (r: ImportRef): string => `${r.start}:${r.specifier}:${r.kind}:${r.typeOnly}`;
+      const a = js(text, f, 'es-module-lexer').map(key);
+      const b = js(text, f, 'scanner').map(key);
+      refs += a.length;
+      if (a.join('\n') !== b.join('\n')) {
+        differ.push(path.relative(REPO_ROOT, f));
+      }
+    }
+    assert.ok(files.length > 100 && refs > 1000, `corpus too small: ${files.length} files, ${refs} imports`);
+    assert.deepEqual(differ, []);
   });
 
   it('`type T = typeof import(...)`: erased by es-module-lexer, type-only for the tokenizer (never a value edge)', () => {

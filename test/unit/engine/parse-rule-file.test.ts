@@ -34,13 +34,13 @@ describe('engine: parseRuleFile', () => {
         name: 'empty file',
         text: '',
         at: [0, 0],
-        message: /./,
+        message: /The rule file is empty: expected an object/,
       },
       {
-        name: 'only a comment',
-        text: '// nothing here\n',
-        at: [1, 0],
-        message: /./,
+        name: 'only whitespace and comments',
+        text: '// nothing here\n/* or here */\n  \n',
+        at: [0, 0],
+        message: /The rule file is empty/,
       },
     ];
     for (const c of cases) {

@@ -78,6 +78,21 @@ describe('engine: suppressions', () => {
     assert.equal(applyFix(text, unused), lines('\n', 'x = 1;', 'ok();'));
   });
 
+  describe('removing an unused suppression in a block comment removes the whole comment', () => {
+    const cases: [string, string, string, string][] = [
+      ['on its own line', 'a.ts', 'x();\n/* conductor-disable-next-line test/bad -- r */\ny();\n', 'x();\ny();\n'],
+      ['after code', 'a.ts', 'y(); /* conductor-disable-next-line test/bad -- r */\nz();\n', 'y();\nz();\n'],
+      ['HTML', 'a.html', '<p>x</p>\n  <!-- conductor-disable-next-line test/bad -- r -->\n<p>y</p>\n', '<p>x</p>\n<p>y</p>\n'],
+    ];
+    for (const [name, relPath, text, expected] of cases) {
+      it(name, () => {
+        const [unused] = check(policy, relPath, text);
+        assert.equal(unused.ruleId, 'conductor/unused-suppression');
+        assert.equal(applyFix(text, unused), expected);
+      });
+    }
+  });
+
   it('an unknown rule id is reported', () => {
     const findings = check(policy, 'a.ts', lines('\n', '// conductor-disable-next-line test/nope -- reason', 'bad();'));
     assert.deepEqual(ids(findings), ['0:conductor/suppression-unknown-rule', '1:test/bad']);
@@ -152,6 +167,13 @@ describe('engine: suppressions', () => {
       assert.deepEqual(ids(check(policy, 'a.ts', text)), ['1:test/worse']);
       const out = suppress(policy, 'a.ts', text, 'test/worse', 'also legacy');
       assert.equal(out, lines('\n', '  // conductor-disable-next-line test/bad, test/worse -- legacy', '  bad(); worse();'));
+      assert.deepEqual(ids(check(policy, 'a.ts', out)), []);
+    });
+
+    it('adding to a directive above that has no reason gives it the new reason, so both ids take effect', () => {
+      const text = lines('\n', '// conductor-disable-next-line test/bad', 'bad(); worse();');
+      const out = suppress(policy, 'a.ts', text, 'test/worse', 'my reason');
+      assert.equal(out, lines('\n', '// conductor-disable-next-line test/bad, test/worse -- my reason', 'bad(); worse();'));
       assert.deepEqual(ids(check(policy, 'a.ts', out)), []);
     });
 

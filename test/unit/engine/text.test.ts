@@ -44,6 +44,13 @@ describe('engine: text utilities', () => {
   });
 
   describe('lexer', () => {
+    it('shell ${#arr[@]} is code, not a comment', () => {
+      const text = 'n=${#arr[@]}; MARK # count';
+      const spans = lex(text, syntaxFor(undefined, 'a.sh'));
+      assert.equal(kindAt(spans, text.indexOf('#arr')), 'code');
+      assert.equal(kindAt(spans, text.indexOf('MARK')), 'code');
+      assert.equal(kindAt(spans, text.indexOf('# count')), 'comment');
+    });
     it('shell $# and Ruby #{…} are code, not comments', () => {
       const text = 'n=$# # count';
       const spans = lex(text, syntaxFor(undefined, 'a.sh'));

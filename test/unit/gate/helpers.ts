@@ -139,12 +139,9 @@ export function summarize(r: JsonReport): string[] {
 }
 
 /** Optional dev-only modules that arrive transitively (sax, js-yaml): undefined when absent. */
-export function optionalModule<T>(name: string): T | undefined {
-  try {
-    return createRequire(path.join(REPO, 'package.json'))(name) as T;
-  } catch {
-    return undefined;
-  }
+/** A devDependency loaded by name (typed by the caller: these packages ship no types we install). */
+export function devModule<T>(name: string): T {
+  return createRequire(path.join(REPO, 'package.json'))(name) as T;
 }
 
 export function assertBuilt(): void {

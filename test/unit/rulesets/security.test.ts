@@ -118,17 +118,28 @@ const CASES: Record<string, { bad: Sample[]; good: Sample[] }> = {
       ['a.ts', 'const msg = `Select where to save ${name}`;'],
     ],
   },
-  'security/sql-python-format': {
+  'security/sql-python-fstring': {
     bad: [
       ['a.py', 'cur.execute(f"SELECT * FROM users WHERE name = \'{name}\'")'],
-      ['a.py', 'cur.execute("SELECT * FROM users WHERE id = %s" % user_id)'],
-      ['a.py', 'q = "DELETE FROM t WHERE a = {}".format(a)'],
+      ['a.py', "cur.execute(f'DELETE FROM sessions WHERE user_id = {uid}')"],
       ['a.py', 'q = f"""\n    SELECT id\n    FROM orders\n    WHERE owner = {owner}\n"""'],
     ],
     good: [
       ['a.py', 'cur.execute("SELECT * FROM users WHERE id = %s", (user_id,))'],
       ['a.py', 'log.info(f"selected {n} rows")'],
       ['a.py', 'title = f"Update {name}"'],
+      ['a.py', 'q = f"SELECT * FROM users"'],
+    ],
+  },
+  'security/sql-python-format': {
+    bad: [
+      ['a.py', 'cur.execute("SELECT * FROM users WHERE id = %s" % user_id)'],
+      ['a.py', 'q = "DELETE FROM t WHERE a = {}".format(a)'],
+      ['a.py', "cur.execute('select name from users where id = %d' % (uid,))"],
+    ],
+    good: [
+      ['a.py', 'cur.execute("SELECT * FROM users WHERE id = %s", (user_id,))'],
+      ['a.py', 'msg = "Update %s" % name'],
     ],
   },
   'security/sql-format-string': {
@@ -355,7 +366,7 @@ describe('conductor:security', () => {
     const [f] = scan(policy, 'a.ts', 'fetch("http://api.acme.io/v1");\n');
     assert.strictEqual(f.ruleId, 'security/insecure-http-url');
     assert.strictEqual(f.fixes[0].safe, false);
-    assert.strictEqual(f.fixes[0].edits[0].newText, 'https://api.acme.io');
+    assert.strictEqual(f.fixes[0].edits[0].newText, '"https://api.acme.io');
     assert.match(f.message, /api\.acme\.io/);
   });
 

@@ -36,7 +36,7 @@ export function formatText(report: GateReport, color: boolean): string {
   }
   if (report.baseline) {
     const { known, stale, file } = report.baseline;
-    notes.push(`Baseline ${file}: ${known} known finding${known === 1 ? '' : 's'} hidden, ${plural(stale.length, 'stale entry').replace('entrys', 'entries')}.`);
+    notes.push(`Baseline ${file}: ${plural(known, 'known finding')} hidden, ${stale.length} stale ${stale.length === 1 ? 'entry' : 'entries'}.`);
   }
   if (report.skipped.length > 0) {
     const reasons = new Map<string, number>();

@@ -1,5 +1,5 @@
 import type { Finding, TextEdit } from '../types';
-import { kindAt } from '../text/lexer';
+import { kindAt, spanAt } from '../text/lexer';
 import { lineComment } from '../text/languages';
 import { MISSING_REASON, UNKNOWN_SUPPRESSED_RULE, UNUSED_SUPPRESSION } from '../rules/suppression-rules';
 import { LOCKED_SUPPRESSION } from '../org/rules';
@@ -16,6 +16,8 @@ export interface Suppression {
   /** Offsets of the directive and of the end of its rule list (where another id can be added). */
   start: number;
   idsEnd: number;
+  /** Offset where the directive's text ends (before a block comment's closer). */
+  bodyEnd: number;
 }
 
 /** Finds `conductor-disable-next-line a, b -- reason` directives inside comments. */
@@ -28,13 +30,13 @@ export function parseSuppressions(ctx: DocumentContext): Suppression[] {
     }
     const pos = ctx.lines.positionAt(i);
     const lineEnd = ctx.lines.lineEnd(pos.line);
-    const body = text.slice(i + DIRECTIVE.length, lineEnd).replace(/\s*(\*\/|-->|-\})\s*$/, '');
+    const body = text.slice(i + DIRECTIVE.length, lineEnd).replace(/\s*(\*\/|-->|-\})\s*$/, '').replace(/\s+$/, '');
     const sep = body.search(/\s--(\s|$)/);
     const idsPart = sep === -1 ? body : body.slice(0, sep);
     const reason = sep === -1 ? '' : body.slice(sep + 3).trim();
     const ruleIds = idsPart.split(/[\s,]+/).filter(Boolean);
     const idsEnd = i + DIRECTIVE.length + idsPart.trimEnd().length;
-    out.push({ line: pos.line, ruleIds, reason: reason === REASON_PLACEHOLDER ? '' : reason, start: i, idsEnd });
+    out.push({ line: pos.line, ruleIds, reason: reason === REASON_PLACEHOLDER ? '' : reason, start: i, idsEnd, bodyEnd: i + DIRECTIVE.length + body.length });
   }
   return out;
 }
@@ -96,30 +98,30 @@ export function applySuppressions(ctx: DocumentContext, findings: Finding[], doc
   return kept;
 }
 
-/** Deletes one id from a suppression, or the whole comment line when it was the only id. */
+/**
+ * Deletes one id from a suppression; when it was the only id, deletes the whole comment (from the
+ * lexer's span, so block comments lose their closer too), and the line when nothing else is on it.
+ */
 function removeSuppressionEdit(ctx: DocumentContext, s: Suppression, id: string): TextEdit {
-  const lineStart = ctx.lines.lineStart(s.line);
-  const lineText = ctx.lines.lineText(s.line);
-  const onlyComment = lineText.trim().length > 0 && s.ruleIds.length === 1 && commentStartsLine(ctx, s);
-  if (onlyComment) {
-    return { range: { start: { line: s.line, character: 0 }, end: { line: s.line + 1, character: 0 } }, newText: '' };
-  }
   if (s.ruleIds.length > 1) {
     const idsText = ctx.text.slice(s.start + DIRECTIVE.length, s.idsEnd);
     const remaining = s.ruleIds.filter((r) => r !== id).join(', ');
-    return { range: ctx.lines.rangeOf(s.start + DIRECTIVE.length, s.idsEnd), newText: idsText.match(/^\s*/)?.[0] + remaining };
+    return { range: ctx.lines.rangeOf(s.start + DIRECTIVE.length, s.idsEnd), newText: (idsText.match(/^\s*/)?.[0] ?? ' ') + remaining };
   }
-  // The directive shares its line with code: remove from the comment opener to the end of the line.
-  const commentStart = ctx.text.lastIndexOf(ctx.syntax.lineComment ?? ctx.syntax.blockComment?.[0] ?? '#', s.start);
-  const from = commentStart >= lineStart ? commentStart : s.start;
-  const trimmedFrom = from - (ctx.text.slice(lineStart, from).match(/\s*$/)?.[0].length ?? 0);
-  return { range: ctx.lines.rangeOf(trimmedFrom, ctx.lines.lineEnd(s.line)), newText: '' };
-}
-
-function commentStartsLine(ctx: DocumentContext, s: Suppression): boolean {
-  const before = ctx.text.slice(ctx.lines.lineStart(s.line), s.start);
-  const opener = ctx.syntax.lineComment ?? ctx.syntax.blockComment?.[0] ?? '#';
-  return ['', opener].includes(before.trim());
+  const span = spanAt(ctx.spans, s.start);
+  const start = ctx.spans.starts[span];
+  const end = Math.min(ctx.spans.ends[span], ctx.lines.lineEnd(ctx.lines.positionAt(ctx.spans.ends[span]).line));
+  const first = ctx.lines.positionAt(start).line;
+  const last = ctx.lines.positionAt(end).line;
+  const lineStart = ctx.lines.lineStart(first);
+  const before = ctx.text.slice(lineStart, start);
+  const after = ctx.text.slice(end, ctx.lines.lineEnd(last));
+  if (before.trim() === '' && after.trim() === '') {
+    return { range: { start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } }, newText: '' };
+  }
+  // The comment shares its line with code: remove it and the spaces before it.
+  const from = start - (before.match(/[ \t]*$/)?.[0].length ?? 0);
+  return { range: ctx.lines.rangeOf(from, end), newText: '' };
 }
 
 /**
@@ -129,9 +131,13 @@ function commentStartsLine(ctx: DocumentContext, s: Suppression): boolean {
 export function suppressionEdit(ctx: DocumentContext, finding: Finding, reason: string): TextEdit {
   const line = finding.range.start.line;
   const above = parseSuppressions(ctx).find((s) => s.line === line - 1);
-  if (above) {
+  if (above && above.reason) {
     const at = ctx.lines.positionAt(above.idsEnd);
     return { range: { start: at, end: at }, newText: `, ${finding.ruleId}` };
+  }
+  if (above) {
+    // The directive above has no reason and so no effect: give it the new id and this reason.
+    return { range: ctx.lines.rangeOf(above.idsEnd, above.bodyEnd), newText: `, ${finding.ruleId} -- ${reason.trim() || REASON_PLACEHOLDER}` };
   }
   const indent = ctx.lines.lineText(line).match(/^\s*/)?.[0] ?? '';
   const comment = lineComment(ctx.syntax, `${DIRECTIVE} ${finding.ruleId} -- ${reason.trim() || REASON_PLACEHOLDER}`);

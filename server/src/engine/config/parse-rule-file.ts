@@ -16,6 +16,11 @@ export interface ParsedRuleFile {
 
 export function parseRuleFile(file: string, text: string): ParsedRuleFile {
   const index = new LineIndex(text);
+  if (text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '').trim() === '') {
+    const rangeOf = (): Range => index.rangeOf(0, 0);
+    const message = 'The rule file is empty: expected an object such as { "extends": ["conductor:recommended"] }.';
+    return { file, problems: [{ file, range: rangeOf(), message, severity: 'error' }], rangeOf };
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: ConfigProblem[] = [];
@@ -41,13 +46,7 @@ export function parseRuleFile(file: string, text: string): ParsedRuleFile {
   for (const e of errors) {
     problem(index.rangeOf(e.offset, e.offset + Math.max(e.length, 1)), `Invalid JSONC: ${describeParseError(e)}`);
   }
-  if (!tree) {
-    if (errors.length === 0) {
-      problem(index.rangeOf(0, 0), 'The rule file is empty: expected an object such as { "extends": ["conductor:recommended"] }.');
-    }
-    return { file, problems, rangeOf };
-  }
-  if (errors.length > 0) {
+  if (!tree || errors.length > 0) {
     return { file, problems, rangeOf };
   }
   const result = ruleFile.safeParse(getNodeValue(tree));

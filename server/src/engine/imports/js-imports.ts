@@ -23,9 +23,11 @@ export function jsxEnabled(relPath: string): boolean {
 }
 
 /**
- * Module references of a JS/TS document, in code only. ESM syntax comes from es-module-lexer (exact TS
- * type-only handling, sub-millisecond per file); `require()` and anything es-module-lexer rejects (JSX,
- * code in the middle of being typed) come from our own tokenizer (scanJs).
+ * Module references of a JS/TS document, in code only. ESM-only sources go to es-module-lexer (Wasm,
+ * exact TS type-only handling); sources with `require(` or JSX, and anything es-module-lexer rejects
+ * (code in the middle of being typed), go to our own tokenizer (scanJs), which a differential test
+ * holds to es-module-lexer's results on real code. When es-module-lexer is forced (tests), a
+ * require-only tokenizer pass adds the `require()` calls.
  */
 export function jsImports(text: string, relPath: string, options: JsImportOptions = {}): ImportRef[] {
   const refs = jsImportsOf(text, relPath, options);
@@ -37,12 +39,14 @@ export function jsImports(text: string, relPath: string, options: JsImportOption
 
 function jsImportsOf(text: string, relPath: string, options: JsImportOptions): ImportRef[] {
   const jsx = jsxEnabled(relPath);
-  const parser = options.parser ?? (/\.(jsx|tsx)$/i.test(relPath) ? 'scanner' : 'es-module-lexer');
+  // One pass per file: the tokenizer when it has to run anyway (JSX, `require(` calls), else es-module-lexer.
+  const hasRequire = REQUIRE_CALL.test(text);
+  const parser = options.parser ?? (hasRequire || /\.(jsx|tsx)$/i.test(relPath) ? 'scanner' : 'es-module-lexer');
   const refs = parser === 'es-module-lexer' ? esmImports(text) : undefined;
   if (!refs) {
     return scanJs(text, { jsx, esm: true });
   }
-  if (REQUIRE_CALL.test(text)) {
+  if (hasRequire) {
     const seen = new Set(refs.map((r) => r.start));
     for (const r of scanJs(text, { jsx, esm: false })) {
       if (!seen.has(r.start)) {

@@ -27,6 +27,9 @@ const CONTROL_HEADS = new Set(['if', 'while', 'for', 'with']);
 const PROMISE_MEMBERS = new Set(['then', 'catch', 'finally']);
 const MAX_CLAUSE_TOKENS = 400;
 
+/** One-character punctuator strings, allocated once. */
+const PUNCT = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
 /** ASCII character classes for the tokenizer's hot loop (0: anything else). */
 const WS = 1;
 const DIGIT = 2;
@@ -241,7 +244,7 @@ class JsScanner {
         this.set('punct', ';');
         return i + 1;
     }
-    this.set('punct', String.fromCharCode(c));
+    this.set('punct', c < 128 ? PUNCT[c] : '?');
     return i + 1;
   }
 

@@ -110,25 +110,32 @@ function describeTried(spec: string): string {
 
 /** A module path without extension, with a JS extension (mapped to TS), a directory (index), or exact. */
 export function resolveJsPath(base: string): string | undefined {
-  const ext = path.extname(base);
+  // One directory listing answers every candidate name: no path parsing per extension tried.
+  const dir = path.dirname(base);
+  const name = path.basename(base);
+  const listing = listDir(dir);
+  const files = listing?.files;
+  const ext = path.extname(name);
   const mapped = TS_FOR_JS[ext];
-  if (mapped) {
-    const stem = base.slice(0, -ext.length);
+  if (files && mapped) {
+    const stem = name.slice(0, -ext.length);
     for (const e of mapped) {
-      if (isFile(stem + e)) {
-        return stem + e;
+      if (files.has(stem + e)) {
+        return path.join(dir, stem + e);
       }
     }
   }
-  if (ext && isFile(base)) {
+  if (files && ext && files.has(name)) {
     return base;
   }
-  for (const e of JS_EXTENSIONS) {
-    if (isFile(base + e)) {
-      return base + e;
+  if (files) {
+    for (const e of JS_EXTENSIONS) {
+      if (files.has(name + e)) {
+        return base + e;
+      }
     }
   }
-  if (isDir(base)) {
+  if (listing?.dirs.has(name) || (name === '' && listing)) {
     const pkg = readPackageJsonFields(path.join(base, 'package.json'));
     for (const entry of pkg) {
       const f = resolveJsFile(path.resolve(base, entry));
@@ -136,10 +143,10 @@ export function resolveJsPath(base: string): string | undefined {
         return f;
       }
     }
+    const inner = listDir(base)?.files;
     for (const e of JS_EXTENSIONS) {
-      const f = path.join(base, 'index' + e);
-      if (isFile(f)) {
-        return f;
+      if (inner?.has('index' + e)) {
+        return path.join(base, 'index' + e);
       }
     }
   }

@@ -1,12 +1,14 @@
 import { setFlagsFromString } from 'v8';
 import { safeRegex } from 'safe-regex2';
+import { foldCase } from './case-fold';
 
 // Rule-file regexes come from people we do not trust (a cloned repo, an org ruleset).
 // Two guards, both at load time, so no accepted pattern can hang the server or CI:
 //  1. V8 ships a linear-time regex engine. With these flags, a regex that backtracks excessively is
 //     re-run on it, so patterns the linear engine can express keep Irregexp's speed *and* cannot blow up.
-//  2. Patterns the linear engine cannot express (case-insensitive, large counted repeats, lookahead in
-//     Node 20's V8) must pass a static ReDoS check (star height ≤ 1, via safe-regex2) or are rejected.
+//  2. Case-insensitive ASCII patterns are rewritten without the `i` flag (case-fold.ts) so that 1. applies.
+//  3. Patterns the linear engine still cannot express (large counted repeats, lookahead in Node 20's
+//     V8) must pass a static ReDoS check (star height ≤ 1, via safe-regex2) or are rejected.
 // Backreferences and lookbehind are always rejected: they have no linear-time execution at all.
 let enabled = false;
 
@@ -35,11 +37,9 @@ export function compileRuleRegex(source: string, flags = ''): CompiledRegex {
   if (BACKREF_OR_LOOKBEHIND.test(source)) {
     return { error: `Backreferences and lookbehind are not allowed in rule-file regexes (no linear-time execution): /${source}/` };
   }
-  try {
-    new RegExp(source, flags + 'l');
-    return { regex, guard: 'linear-fallback' };
-  } catch {
-    // Not expressible by the linear engine: fall through to the static check.
+  const linear = linearForm(source, flags);
+  if (linear) {
+    return { regex: linear, guard: 'linear-fallback' };
   }
   if (!safeRegex(regex)) {
     return {
@@ -47,4 +47,19 @@ export function compileRuleRegex(source: string, flags = ''): CompiledRegex {
     };
   }
   return { regex, guard: 'static-check' };
+}
+
+/** The regex in a form V8's linear engine accepts (so its backtracking fallback applies), if any. */
+function linearForm(source: string, flags: string): RegExp | undefined {
+  const folded = flags.includes('i') ? foldCase(source) : source;
+  const plainFlags = flags.replace('i', '');
+  if (folded === undefined) {
+    return undefined;
+  }
+  try {
+    new RegExp(folded, plainFlags + 'l');
+    return new RegExp(folded, plainFlags + 'g');
+  } catch {
+    return undefined; // not expressible by the linear engine: the static check decides
+  }
 }

@@ -76,8 +76,10 @@ export function lex(text: string, syntax: LanguageSyntax): Spans {
 }
 
 function isShebangOrInterpolation(text: string, i: number): boolean {
-  // `${#arr}` in shell, `#{x}` in Ruby interpolation inside code are not comments.
-  return (i > 0 && text.charCodeAt(i - 1) === 36 /* $ */) || text.charCodeAt(i + 1) === 123; /* { */
+  // `$#`, `${#arr}` in shell and `#{x}` (Ruby interpolation) are not comments.
+  const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
+  const dollarBrace = prev === 123 /* { */ && i > 1 && text.charCodeAt(i - 2) === 36; /* ${#arr[@]} */
+  return prev === 36 /* $# */ || dollarBrace || text.charCodeAt(i + 1) === 123; /* #{x} */
 }
 
 /** A word-like opener (`REM`) only counts at a word start, not inside `PREMIUM`. */

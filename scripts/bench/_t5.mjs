@@ -1,0 +1,14 @@
+import { buildEngine } from './engine.mjs';
+import { detectRulesets, ruleFileText } from './rulesets.mjs';
+import { generateTypeScript } from './gen-file.mjs';
+import { benchEngineCheck } from './engine-check.mjs';
+import fs from 'fs'; import os from 'os'; import path from 'path';
+const repo='/work/main';
+const engine = await buildEngine(repo, path.join(repo,'.bench'));
+const rs = detectRulesets(engine, repo);
+const root = fs.mkdtempSync(path.join(os.tmpdir(),'cb-'));
+fs.mkdirSync(path.join(root,'.conductor')); fs.mkdirSync(path.join(root,'src'));
+fs.writeFileSync(path.join(root,'.conductor/rules.jsonc'), ruleFileText(rs.active));
+const g = generateTypeScript(); fs.writeFileSync(path.join(root,'src/big.ts'), g.text);
+const r = benchEngineCheck(engine,{repo,root,relPath:'src/big.ts',text:g.text});
+console.log(r.p50, r.cpuMsPerCheck, Object.fromEntries(Object.entries(r.phases).filter(([k,v])=>!k.startsWith('regex ')|| v>0.2)));

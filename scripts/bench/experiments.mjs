@@ -1,0 +1,186 @@
+// Micro-experiments behind the profile's recommendations (not run by `npm run bench`):
+//   node scripts/bench/experiments.mjs        (after `npm run bench`, which builds .bench/engine.cjs)
+// Each compares the current code with a candidate change on the same inputs and checks that the
+// results are identical: lexing, Policy.patternsFor, text decoding, the regex fallback threshold.
+import { readdirSync, readFileSync, statSync } from 'fs';
+import { isUtf8 } from 'buffer';
+import { createRequire } from 'module';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import { fileURLToPath } from 'url';
+import { diskHost } from './engine.mjs';
+import { generateTypeScript } from './gen-file.mjs';
+import { median } from './util.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(import.meta.url);
+const engine = require(path.join(repo, '.bench', 'engine.cjs'));
+const { Minimatch } = require('minimatch');
+
+const time = (fn, reps = 5) => {
+  const xs = [];
+  let out;
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    out = fn();
+    xs.push(performance.now() - t0);
+  }
+  return { ms: median(xs), out };
+};
+const show = (label, a, b) =>
+  console.log(`${label.padEnd(58)} current ${a.ms.toFixed(1).padStart(8)} ms   candidate ${b.ms.toFixed(1).padStart(8)} ms   ${(a.ms / b.ms).toFixed(1)}×`);
+
+// Inputs: the editor benchmark's file and node_modules' texts (≤ 5 MiB, no NUL in the first 8 KB).
+const files = [];
+(function walk(d) {
+  for (const e of readdirSync(d, { withFileTypes: true })) {
+    const p = path.join(d, e.name);
+    if (e.isDirectory()) {
+      walk(p);
+    } else if (e.isFile() && statSync(p).size <= 5 * 1048576) {
+      files.push(path.relative(repo, p));
+    }
+  }
+})(path.join(repo, 'node_modules'));
+const bufs = files.map((f) => readFileSync(path.join(repo, f)));
+const texts = bufs.filter((b) => !b.subarray(0, 8192).includes(0)).map((b) => b.toString('utf8'));
+const big = generateTypeScript(5000).text;
+console.log(`${files.length} files, ${texts.length} texts, ${(texts.reduce((a, t) => a + t.length, 0) / 1048576).toFixed(1)} M chars; editor file ${(big.length / 1024).toFixed(0)} KB`);
+
+// 1. lex: the skip loop tests every character against a Set; a sticky regex can jump to the next opener.
+function lexFast(text, syntax) {
+  const starts = [];
+  const ends = [];
+  const kinds = [];
+  const line = syntax.lineComment;
+  const block = syntax.blockComment;
+  const multi = syntax.multilineQuotes;
+  const quotes = syntax.quotes;
+  const openers = [...new Set([line, block?.[0], ...multi, ...quotes].filter(Boolean).map((s) => s[0]))];
+  const skip = openers.length ? new RegExp(`[^${openers.map((c) => '\\' + c).join('')}]+`, 'y') : /[^]+/y;
+  const n = text.length;
+  let i = 0;
+  const push = (s, e, k) => {
+    starts.push(s);
+    ends.push(e);
+    kinds.push(k);
+  };
+  while (i < n) {
+    skip.lastIndex = i;
+    if (skip.test(text)) {
+      i = skip.lastIndex;
+      if (i >= n) {
+        break;
+      }
+    }
+    // from here on, the original loop body for an opener character
+    if (block && text.startsWith(block[0], i)) {
+      const close = text.indexOf(block[1], i + block[0].length);
+      const end = close === -1 ? n : close + block[1].length;
+      push(i, end, 'comment');
+      i = end;
+      continue;
+    }
+    if (line && text.startsWith(line, i) && (line !== '#' || !((i > 0 && text.charCodeAt(i - 1) === 36) || text.charCodeAt(i + 1) === 123))) {
+      let end = text.indexOf('\n', i);
+      end = end === -1 ? n : end;
+      push(i, end, 'comment');
+      i = end;
+      continue;
+    }
+    const mq = multi.find((q) => text.startsWith(q, i));
+    if (mq) {
+      const end = scanString(text, i + mq.length, mq, syntax.backslashEscapes, true);
+      push(i, end, 'string');
+      i = end;
+      continue;
+    }
+    const q = quotes.find((x) => x.charCodeAt(0) === text.charCodeAt(i));
+    if (q) {
+      const end = scanString(text, i + 1, q, syntax.backslashEscapes, false);
+      push(i, end, 'string');
+      i = end;
+      continue;
+    }
+    i++;
+  }
+  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends), kinds };
+}
+function scanString(text, from, quote, escapes, multiline) {
+  const n = text.length;
+  let i = from;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (escapes && c === 92) {
+      i += 2;
+      continue;
+    }
+    if (!multiline && c === 10) {
+      return i;
+    }
+    if (text.startsWith(quote, i)) {
+      return i + quote.length;
+    }
+    i++;
+  }
+  return n;
+}
+const same = (a, b) => a.starts.length === b.starts.length && a.starts.every((x, i) => x === b.starts[i] && a.ends[i] === b.ends[i] && a.kinds[i] === b.kinds[i]);
+{
+  const ts = engine.syntaxFor('typescript', 'a.ts');
+  const a = time(() => engine.lexer.lex(big, ts), 21);
+  const b = time(() => lexFast(big, ts), 21);
+  show(`lex, editor file (${(big.length / 1024).toFixed(0)} KB)`, a, b);
+  console.log(`  identical spans: ${same(a.out, b.out)}`);
+  const syn = files.map((f) => engine.syntaxFor(undefined, f));
+  const c = time(() => texts.map((t, i) => engine.lexer.lex(t, syn[i])), 1);
+  const d = time(() => texts.map((t, i) => lexFast(t, syn[i])), 1);
+  show('lex, every node_modules text', c, d);
+  console.log(`  identical spans: ${c.out.every((s, i) => same(s, d.out[i]))}`);
+}
+
+// 2. Policy.patternsFor: Minimatch.match per pattern per file vs each glob list compiled to one RegExp.
+{
+  const policy = engine.loadWorkspaceConfig(repo, diskHost(repo), '.bench/scan-shipped.jsonc').policy;
+  if (policy) {
+    const patterns = [...policy.resolved.patterns.values()];
+    const compile = (globs) => {
+      if (!globs?.length) {
+        return undefined;
+      }
+      const res = globs.map((g) => new Minimatch(g, { dot: true, matchBase: !g.includes('/') }).makeRe());
+      return (p) => res.some((r) => r.test(p));
+    };
+    const compiled = patterns.map((p) => ({ p, inc: compile(p.paths), exc: compile(p.exclude) }));
+    const fast = (rel) => compiled.filter((c) => (!c.inc || c.inc(rel)) && !(c.exc && c.exc(rel))).map((c) => c.p);
+    const a = time(() => files.map((f) => policy.patternsFor(f).length), 3);
+    const b = time(() => files.map((f) => fast(f).length), 3);
+    show(`patternsFor × ${files.length} files (${patterns.length} patterns)`, a, b);
+    console.log(`  identical: ${a.out.every((n, i) => n === b.out[i])}`);
+  }
+}
+
+// 3. Decoding: isUtf8 + toString('utf8') (two passes) vs a fatal TextDecoder (one pass).
+{
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  const a = time(() => bufs.map((b) => (isUtf8(b) ? b.toString('utf8').length : -1)), 3);
+  const b = time(
+    () =>
+      bufs.map((buf) => {
+        try {
+          return dec.decode(buf).length;
+        } catch {
+          return -1;
+        }
+      }),
+    3,
+  );
+  show('decode all files', a, b);
+  console.log(`  identical: ${a.out.every((n, i) => n === b.out[i] || (n !== -1 && bufs[i][0] === 0xef))}`);
+}
+
+// 4. LineIndex for every checked file (built eagerly in DocumentContext; needed only for findings).
+{
+  const a = time(() => texts.map((t) => new engine.LineIndex(t).lineCount), 3);
+  console.log(`${'LineIndex for every text (cost of building it eagerly)'.padEnd(58)} ${a.ms.toFixed(1).padStart(8)} ms`);
+}
