@@ -27,6 +27,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
     outputChannel: log,
+    // Settings changes reach the server as workspace/didChangeConfiguration, so it re-reads them.
+    synchronize: { configurationSection: 'conductor' },
     middleware: {
       executeCommand: async (command, args, next) => {
         if (command === Commands.suppress && args.length === 3) {

@@ -184,3 +184,27 @@ const same = (a, b) => a.starts.length === b.starts.length && a.starts.every((x,
   const a = time(() => texts.map((t) => new engine.LineIndex(t).lineCount), 3);
   console.log(`${'LineIndex for every text (cost of building it eagerly)'.padEnd(58)} ${a.ms.toFixed(1).padStart(8)} ms`);
 }
+
+// 5. Keywords screen: lower-casing every text then scanning it vs one case-insensitive scan of the original.
+{
+  const policy = engine.loadWorkspaceConfig(repo, diskHost(repo), '.bench/scan-shipped.jsonc').policy;
+  const keywords = [...new Set([...(policy?.resolved.patterns.values() ?? [])].flatMap((p) => (p.keywords ?? []).map((k) => k.toLowerCase())))];
+  if (keywords.length) {
+    const alt = keywords.sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|');
+    const lower = new RegExp(alt, 'g');
+    const insensitive = new RegExp(alt, 'gi');
+    const hits = (re, t) => {
+      const s = new Set();
+      re.lastIndex = 0;
+      let m;
+      while ((m = re.exec(t)) !== null) {
+        s.add(m[0].toLowerCase());
+      }
+      return s.size;
+    };
+    const a = time(() => texts.map((t) => hits(lower, t.toLowerCase())), 3);
+    const b = time(() => texts.map((t) => hits(insensitive, t)), 3);
+    show(`keywords: toLowerCase + scan vs /i scan (${keywords.length} keywords)`, a, b);
+    console.log(`  identical keyword sets: ${a.out.every((n, i) => n === b.out[i])}`);
+  }
+}

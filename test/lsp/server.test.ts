@@ -216,6 +216,7 @@ describe('lsp: conductor language server over stdio (built dist/server.js)', fun
       client = await LspClient.start({ folders: [ws.root] });
       await client.open(docUri, 'const MARK = 1;\n', 'typescript');
       assert.deepEqual(view(await client.waitForCurrentDiagnostics(docUri)), ['team/mark@0:6-10/2']);
+      await client.open(rulesUri, rulesWith('warning'), 'jsonc');
     });
     after(async () => {
       client.dispose();
@@ -228,7 +229,6 @@ describe('lsp: conductor language server over stdio (built dist/server.js)', fun
     });
 
     it('a broken rule file (didChange) → diagnostics on the rule file at the offending line; the document keeps the last good config', async () => {
-      await client.open(rulesUri, rulesWith('warning'), 'jsonc');
       const since = client.lastSeq;
       // Line 6 gets an unknown key; the severity change to error must NOT take effect while the file is broken.
       await client.setText(rulesUri, rulesWith('error', ' "severty": "x",'));
@@ -254,6 +254,9 @@ describe('lsp: conductor language server over stdio (built dist/server.js)', fun
     });
 
     it('fixing the rule file (severity error) clears its diagnostics and applies the new severity', async () => {
+      // Start from a broken rule file (independent of the previous test).
+      await client.setText(rulesUri, rulesWith('warning', ' "bogus": 1,'));
+      await client.waitForDiagnostics(rulesUri, (d) => d.length === 1 && /Unknown key "bogus"/.test(messageOf(d[0])));
       const since = client.lastSeq;
       await client.setText(rulesUri, rulesWith('error'));
       await client.waitForDiagnostics(rulesUri, (d) => d.length === 0, { since });

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { applyEdits, checkDocument, safeFixEdits } from '../engine';
+import { applyEdits, safeFixEdits } from '../engine';
+import { checkFileOnDisk } from '../scan/check-file-on-disk';
 import { docsResolver } from '../lsp/builtin-dir';
 import { UsageError } from './cli-config';
 import { unifiedDiff } from './format/unified-diff';
@@ -75,7 +76,7 @@ export async function runFix(argv: string[]): Promise<number> {
       }
       fixed += edits.length;
       text = next;
-      findings = checkDocument({ relPath: f.relPath, text }, scan.policy, { docsUrl });
+      findings = checkFileOnDisk(root, f.relPath, text, scan.policy, docsUrl);
     }
     remaining += findings.length;
     if (text === f.text) {

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 
 /** The shipped `rules/` folder: next to `dist/` in the package, or at the repo root in development. */
 export function findBuiltinDir(from: string): string {
@@ -23,7 +24,7 @@ export function docsResolver(builtinDir: string): (ruleId: string, explicit?: st
     }
     if (!cache.has(ruleId)) {
       const file = path.join(builtinDir, 'docs', `${ruleId}.md`);
-      cache.set(ruleId, fs.existsSync(file) ? `file://${file.split(path.sep).join('/').replace(/^(?!\/)/, '/')}` : undefined);
+      cache.set(ruleId, fs.existsSync(file) ? pathToFileURL(file).href : undefined);
     }
     return cache.get(ruleId);
   };

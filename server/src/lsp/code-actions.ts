@@ -10,6 +10,7 @@ export interface ActionTarget {
   text: string;
   relPath: string;
   root?: string;
+  languageId: string;
 }
 
 export function codeActions(params: CodeActionParams, checked: CheckedDocument | undefined, target: ActionTarget | undefined): CodeAction[] {
@@ -28,7 +29,7 @@ export function codeActions(params: CodeActionParams, checked: CheckedDocument |
       }
       finding.fixes.forEach((fix, i) => actions.push(quickFix(fix.title, uri, fix.edits, d, i === 0 && fix.safe)));
       if (target) {
-        actions.push(...aiCodeActions(uri, target.text, finding, d, target.relPath, target.root));
+        actions.push(...aiCodeActions(uri, target.text, finding, d, target.relPath, target.root, target.languageId));
       }
       const suppress = CodeAction.create(`Suppress ${finding.ruleId} on this line…`, CodeActionKind.QuickFix);
       suppress.command = { title: suppress.title, command: Commands.suppress, arguments: [uri, finding.range.start.line, finding.ruleId] };

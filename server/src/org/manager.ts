@@ -66,9 +66,8 @@ export class OrgRulesetManager {
       this.ruleset = cached.ruleset;
       this.opts.log(`Org ruleset ${cached.ruleset.name} (sha256 ${cached.ruleset.sha256.slice(0, 12)}…) loaded from the cache; refreshing in the background.`);
     } else {
-      if (this.ruleset && this.ruleset.source !== result.config.source) {
-        this.ruleset = undefined; // a different source: the old org's rules do not apply to the new one
-      }
+      // New source or new trust (e.g. a rotated pin or key): nothing unverified under it stays in force.
+      this.ruleset = undefined;
       if (cached.error) {
         this.opts.log(`Org ruleset cache ignored: ${cached.error}`);
       }

@@ -2,9 +2,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { Worker } from 'worker_threads';
-import { checkDocument, fingerprints, safeFixEdits, type Finding, type Policy, type SkippedFile } from '../engine';
+import { fingerprints, safeFixEdits, type Finding, type Policy, type SkippedFile } from '../engine';
 import { decodeText, formatBytes, readTextFile } from './read-text-file';
 import type { FileResult } from './scan-workspace';
+import { checkFileOnDisk } from './check-file-on-disk';
 import type { OrgLayer } from '../engine/org';
 
 // Checks many files on a worker_threads pool. Each file is read once (by the worker that checks it),
@@ -110,7 +111,7 @@ export function checkItem(
   if ('skipped' in read) {
     return { relPath: item.relPath, bytes: read.bytes, skipped: read.skipped };
   }
-  const findings = checkDocument({ relPath: item.relPath, text: read.text }, policy, { docsUrl });
+  const findings = checkFileOnDisk(c.root, item.relPath, read.text, policy, docsUrl);
   const keep = c.keepText === 'all' || (c.keepText === 'fixable' && safeFixEdits(findings).length > 0);
   return {
     relPath: item.relPath,

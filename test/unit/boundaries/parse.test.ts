@@ -46,6 +46,11 @@ const JS_CASES: { name: string; text: string; expect: Expected[]; file?: string 
   },
   { name: 'JSX in a .js file', file: 'view.js', text: `import x from './x';\nconst v = <p>it's</p>;\nconst y = require('./y');`, expect: [['./x', 'import'], ['./y', 'require']] },
   { name: 'export const x = require() is a require', text: `export const x = require('./r');`, expect: [['./r', 'require']] },
+  {
+    name: 'strings with escaped quotes, backslashes and line continuations end where they should',
+    text: "const a = 'it\\'s \\\\';\nconst b = \"x\\\ny\" + require('./after-continuation');\nconst c = 'unterminated\nconst d = require('./after-unterminated');",
+    expect: [['./after-continuation', 'require'], ['./after-unterminated', 'require']],
+  },
   { name: 'multi-line import clause', text: `import {\n  a,\n  type B, // comment\n  c,\n} from './multi';`, expect: [['./multi', 'import']] },
 ];
 

@@ -196,6 +196,24 @@ describe('org rulesets: fetch over HTTPS, cache, verification (real local HTTPS 
     assert.deepEqual(missing.kind === 'failed' && /HTTP 404/.test(missing.error), true);
   });
 
+  it('a new trust anchor (rotated pin) drops the copy verified under the old one until the new one verifies', async () => {
+    const file = path.join(tmp, 'org.jsonc');
+    fs.writeFileSync(file, RULESET_V1);
+    const m = new OrgRulesetManager({ ...ctx, onChange: () => undefined, onError: () => undefined, log: () => undefined });
+    m.configure({ config: { source: file, sha256: sha256Hex(RULESET_V1), origin: 'policy-file', configuredBy: 'test' } });
+    await m.refresh();
+    assert.equal(m.current()?.name, 'acme-2026.11');
+    fs.writeFileSync(file, RULESET_V2);
+    m.configure({ config: { source: file, sha256: sha256Hex(RULESET_V2), origin: 'policy-file', configuredBy: 'test' } });
+    assert.equal(m.layer(), undefined, 'the cached v1 does not verify under the v2 pin');
+    await m.refresh();
+    assert.equal(m.current()?.name, 'acme-2026.12');
+    assert.equal(m.status()?.state, 'ok');
+    m.configure(undefined);
+    assert.equal(m.status(), undefined);
+    m.dispose();
+  });
+
   it('a file source works the same way (pin, cache, rejection)', async () => {
     const file = path.join(tmp, 'org.jsonc');
     fs.writeFileSync(file, RULESET_V1);

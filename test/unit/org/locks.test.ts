@@ -2,7 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as path from 'path';
 import { loadWorkspaceConfig, type ConfigProblem, type LoadedConfig, type Policy } from '../../../server/src/engine';
 import { compileBoundaries } from '../../../server/src/engine/boundaries/config';
-import { checkOrgRuleset, LOCKED_SUPPRESSION, OrgLocks, ruleGlobMatcher, type OrgLayer } from '../../../server/src/engine/org';
+import { checkOrgRuleset, effectiveRulesMarkdown, LOCKED_SUPPRESSION, OrgLocks, ruleGlobMatcher, type OrgLayer } from '../../../server/src/engine/org';
+import { fingerprints } from '../../../server/src/engine/report/fingerprint';
+import { applyBaseline, createBaseline } from '../../../server/src/engine/report/baseline';
+import { BUILTIN_DIR } from '../../helpers/paths';
 import { MEM_ROOT, RULE_FILE, check, describeProblems, memoryHost } from '../../helpers/engine';
 
 // Lock semantics of org rulesets (issue 8), table-driven: an org ruleset, a team rule file that
@@ -413,5 +416,37 @@ describe('org rulesets: checkOrgRuleset and lock matching', () => {
     assert.equal(l.isRuleLocked('ai/excluded-path'), true);
     assert.equal(l.isRuleLocked('boundaries/layer-violation'), false);
     assert.equal(l.lockedBy('ai/excluded-path'), 'section ai.excluded');
+  });
+});
+
+describe('org rulesets: baselines and the effective-rules listing', () => {
+  it('Policy.isLocked is the predicate baselines take: locked findings are never written to or hidden by a baseline', () => {
+    const p = policyOf(loadWith({}).loaded);
+    const text = 'eval(x);\ndebugger;\n';
+    const found = check(p, 'src/a.ts', text);
+    assert.deepEqual(found.map((f) => f.ruleId), ['security/no-eval', 'quality/no-debugger']);
+    const files = [{ relPath: 'src/a.ts', findings: found, fingerprints: fingerprints('src/a.ts', text, found) }];
+    const isLocked = (id: string): boolean => p.isLocked(id);
+    const created = createBaseline(files, isLocked);
+    assert.equal(created.locked, 1);
+    assert.deepEqual(created.baseline.files['src/a.ts'].map((e) => e.ruleId), ['quality/no-debugger']);
+    // A baseline edited by hand to include the locked finding still does not hide it.
+    const forged = { version: 1 as const, files: { 'src/a.ts': files[0].findings.map((f, i) => ({ ruleId: f.ruleId, fingerprint: files[0].fingerprints[i] })) } };
+    const applied = applyBaseline(forged, files, { inScope: () => true, isLocked });
+    assert.deepEqual(applied.files[0].findings.map((f) => f.ruleId), ['security/no-eval']);
+  });
+
+  it('the listing names the layers, the locks, where each setting comes from, and the lock problems', () => {
+    const { loaded } = loadWith({ name: 'team-a', rules: { 'security/no-eval': 'off', 'quality/no-debugger': 'warning' } });
+    const md = effectiveRulesMarkdown({ policy: policyOf(loaded), root: MEM_ROOT, ruleFile: RULE_FILE, relPath: 'src/a.ts', problems: loaded.problems, builtinDir: BUILTIN_DIR });
+    assert.match(md, /1\. \*\*Built-in rulesets:\*\* `conductor:recommended`/);
+    assert.match(md, /2\. \*\*Org ruleset:\*\* `acme-2026\.11`/);
+    assert.match(md, /3\. \*\*Team:\*\* `\.conductor\/rules\.jsonc`/);
+    assert.match(md, /4\. \*\*User settings:\*\* none/);
+    assert.match(md, /\| `security\/no-eval` \| error \| error \| 🔒 yes \| org ruleset acme-2026\.11 \|/);
+    assert.match(md, /\| `quality\/no-debugger` \| warning \|  \|  \| \.conductor\/rules\.jsonc \|/);
+    assert.match(md, /\*\*Sections:\*\* `ai\.forbidden`, `ai\.review`/);
+    assert.match(md, /- \*\*Forbidden:\*\* `src\/payments\/\*\*` — PCI scope _\(from org ruleset acme-2026\.11\)_/);
+    assert.match(md, /- warning: `\.conductor\/rules\.jsonc:4` locked by org ruleset acme-2026\.11: cannot disable security\/no-eval/);
   });
 });

@@ -49,10 +49,13 @@ export function resolveExtendsTarget(ref: string, fromFile: string, host: Config
   return path.resolve(path.dirname(fromFile), ref);
 }
 
+/** How messages name a rule file: `conductor:NAME` for built-ins, `.conductor/…` inside a workspace. */
 export function displayName(file: string, host: ConfigHost): string {
-  return path.dirname(file) === path.resolve(host.builtinDir) && file.endsWith('.jsonc')
-    ? BUILTIN_PREFIX + path.basename(file, '.jsonc')
-    : file;
+  if (path.dirname(file) === path.resolve(host.builtinDir) && file.endsWith('.jsonc')) {
+    return BUILTIN_PREFIX + path.basename(file, '.jsonc');
+  }
+  const inWorkspace = file.lastIndexOf(`${path.sep}.conductor${path.sep}`);
+  return inWorkspace === -1 ? file : file.slice(inWorkspace + 1).split(path.sep).join('/');
 }
 
 /** Loads a rule file and its `extends` chain. Never throws: every problem is reported at its place. */

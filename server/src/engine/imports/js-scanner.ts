@@ -77,6 +77,13 @@ class JsScanner {
       const cls = c < 128 ? CHAR_CLASS[c] : c === 0xfeff || c === 0xa0 || c === 0x2028 || c === 0x2029 ? WS : IDENT;
       if (cls === WS) {
         i++;
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if (d >= 128 || CHAR_CLASS[d] !== WS) {
+            break;
+          }
+          i++;
+        }
         continue;
       }
       if (c === 47 /* / */) {
@@ -578,20 +585,41 @@ function lineEnd(text: string, j: number): number {
   return e === -1 ? text.length : e;
 }
 
+/** End of a '…' or "…" literal (or the line break that ends an unterminated one), jumping with indexOf. */
 function scanQuoted(text: string, i: number): number {
-  const q = text.charCodeAt(i);
-  const n = text.length;
-  for (let k = i + 1; k < n; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 92) {
-      k++;
-    } else if (c === q) {
-      return k + 1;
-    } else if (c === 10) {
-      return k; // unterminated: the string ends at the line break
+  const q = text[i];
+  let k = i + 1;
+  for (;;) {
+    const close = text.indexOf(q, k);
+    const nl = text.indexOf('\n', k);
+    if (nl !== -1 && (close === -1 || nl < close)) {
+      if (escapedNewline(text, k, nl)) {
+        k = nl + 1; // a line continuation: the string goes on
+        continue;
+      }
+      return nl; // unterminated: the string ends at the line break
     }
+    if (close === -1) {
+      return text.length;
+    }
+    let backslashes = 0;
+    for (let b = close - 1; b > i && text.charCodeAt(b) === 92; b--) {
+      backslashes++;
+    }
+    if (backslashes % 2 === 0) {
+      return close + 1;
+    }
+    k = close + 1;
   }
-  return n;
+}
+
+/** Whether the first line break at `nl` in a string starting at `from` is escaped (a line continuation). */
+function escapedNewline(text: string, from: number, nl: number): boolean {
+  let backslashes = 0;
+  for (let b = (text.charCodeAt(nl - 1) === 13 ? nl - 2 : nl - 1); b >= from && text.charCodeAt(b) === 92; b--) {
+    backslashes++;
+  }
+  return backslashes % 2 === 1;
 }
 
 /** End of a regex literal starting at `i`, or -1 when there is none on this line (then `/` is division). */

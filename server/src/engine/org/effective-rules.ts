@@ -41,7 +41,12 @@ export function effectiveRulesMarkdown(input: EffectiveRulesInput): string {
   const orgFile = policy.org?.info.file;
   const rel = (f: string): string => (input.root && !path.relative(input.root, f).startsWith('..') ? path.relative(input.root, f).split(path.sep).join('/') : f);
   const display = (f: string): string =>
-    input.builtinDir && path.dirname(f) === path.resolve(input.builtinDir) && f.endsWith('.jsonc') ? BUILTIN_PREFIX + path.basename(f, '.jsonc') : rel(f);
+    policy.org && f === orgFile
+      ? `org ruleset ${policy.org.name}`
+      : input.builtinDir && path.dirname(f) === path.resolve(input.builtinDir) && f.endsWith('.jsonc')
+        ? BUILTIN_PREFIX + path.basename(f, '.jsonc')
+        : rel(f);
+  const origin = (o: string): string => (path.isAbsolute(o) ? display(o) : o);
   const out: string[] = [];
   out.push('# Conductor — effective rules', '');
   if (input.root) {
@@ -98,8 +103,7 @@ export function effectiveRulesMarkdown(input: EffectiveRulesInput): string {
   out.push('| Rule | Severity | In AI code | Locked | Set by |', '|---|---|---|---|---|');
   for (const r of [...rules.values()].sort((a, b) => a.id.localeCompare(b.id))) {
     const ai = r.aiOnly ? `${r.aiSeverity ?? r.severity} (AI code only)` : (r.aiSeverity ?? '');
-    const origin = r.origin.startsWith('/') || /^[A-Za-z]:[\\/]/.test(r.origin) ? display(r.origin) : r.origin;
-    out.push(`| ${code(r.id)} | ${r.severity} | ${cell(ai)} | ${policy.isLocked(r.id) ? '🔒 yes' : ''} | ${cell(origin)} |`);
+    out.push(`| ${code(r.id)} | ${r.severity} | ${cell(ai)} | ${policy.isLocked(r.id) ? '🔒 yes' : ''} | ${cell(origin(r.origin))} |`);
   }
   const known = [...resolved.patterns.keys(), ...codeRules().map((r) => r.id)];
   const off = [...new Set(known)].filter((id) => !rules.has(id)).sort();
@@ -113,7 +117,7 @@ export function effectiveRulesMarkdown(input: EffectiveRulesInput): string {
     for (const o of resolved.overrides) {
       const settings = [...o.rules].map(([id, s]) => `${code(id)}: ${s.severity}`).join(', ');
       const excluded = o.excludedFiles.length ? ` except ${o.excludedFiles.map(code).join(', ')}` : '';
-      out.push(`- ${o.files.map(code).join(', ')}${excluded} → ${settings} _(from ${cell(o.origin)})_`);
+      out.push(`- ${o.files.map(code).join(', ')}${excluded} → ${settings} _(from ${cell(origin(o.origin))})_`);
     }
     out.push('');
   }
@@ -122,7 +126,7 @@ export function effectiveRulesMarkdown(input: EffectiveRulesInput): string {
   if (ai) {
     out.push('## AI policy', '');
     for (const f of ai.forbidden) {
-      out.push(`- **Forbidden:** ${f.paths.map(code).join(', ')} — ${f.reason} _(from ${cell(f.origin)})_`);
+      out.push(`- **Forbidden:** ${f.paths.map(code).join(', ')} — ${f.reason} _(from ${cell(origin(f.origin))})_`);
     }
     if (ai.excluded.length) {
       out.push(`- **Excluded from AI assistants:** ${ai.excluded.map((e) => code(e.glob)).join(', ')}`);

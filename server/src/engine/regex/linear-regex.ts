@@ -16,7 +16,7 @@ export function enableLinearRegexFallback(): void {
   if (!enabled) {
     setFlagsFromString('--enable-experimental-regexp-engine');
     setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
-    setFlagsFromString('--regexp-backtracks-before-fallback=20000');
+    setFlagsFromString('--regexp-backtracks-before-fallback=200000');
     enabled = true;
   }
 }

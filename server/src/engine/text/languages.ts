@@ -11,6 +11,8 @@ export interface LanguageSyntax {
   multilineQuotes: string[];
   /** Whether backslash escapes the next character inside strings. */
   backslashEscapes: boolean;
+  /** JavaScript-style `/regex/` literals (lexed as literals, so their quotes open no string). */
+  regexLiterals?: boolean;
 }
 
 const cLike = (id: string, extraQuotes: string[] = [], multi: string[] = []): LanguageSyntax => ({
@@ -30,8 +32,8 @@ const hashLike = (id: string, multi: string[] = []): LanguageSyntax => ({
 });
 
 const SYNTAXES: LanguageSyntax[] = [
-  cLike('typescript', [], ['`']),
-  cLike('javascript', [], ['`']),
+  { ...cLike('typescript', [], ['`']), regexLiterals: true },
+  { ...cLike('javascript', [], ['`']), regexLiterals: true },
   cLike('java', [], ['"""']),
   cLike('go', [], ['`']),
   cLike('c'),

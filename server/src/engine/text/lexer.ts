@@ -23,7 +23,7 @@ export function lex(text: string, syntax: LanguageSyntax): Spans {
   const quotes = syntax.quotes;
   // Characters that can open a comment or string, to skip plain code quickly.
   const openers = new Set<number>();
-  for (const s of [line, block?.[0], ...multi, ...quotes]) {
+  for (const s of [line, block?.[0], ...multi, ...quotes, syntax.regexLiterals ? '/' : undefined]) {
     if (s) {
       openers.add(s.charCodeAt(0));
     }
@@ -50,6 +50,14 @@ export function lex(text: string, syntax: LanguageSyntax): Spans {
       i = end;
       continue;
     }
+    if (c === 47 /* / */ && syntax.regexLiterals && regexCanStart(text, i)) {
+      const end = scanRegexLiteral(text, i + 1);
+      if (end !== -1) {
+        push(i, end, 'string');
+        i = end;
+        continue;
+      }
+    }
     const mq = multi.find((q) => text.startsWith(q, i));
     if (mq) {
       const end = scanString(text, i + mq.length, mq, syntax.backslashEscapes, true);
@@ -73,6 +81,52 @@ export function lex(text: string, syntax: LanguageSyntax): Spans {
     ends.push(e);
     kinds.push(k);
   }
+}
+
+const REGEX_AFTER_WORD = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);
+
+/** A `/` starts a regex literal (not a division) after an operator, a bracket or a keyword. */
+function regexCanStart(text: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) {
+    j--;
+  }
+  if (j < 0 || '(,=:[!&|?{};+-*%<>~^\n'.includes(text[j])) {
+    return true;
+  }
+  if (!/[A-Za-z_$]/.test(text[j])) {
+    return false;
+  }
+  let k = j;
+  while (k >= 0 && /[A-Za-z0-9_$]/.test(text[k])) {
+    k--;
+  }
+  return REGEX_AFTER_WORD.has(text.slice(k + 1, j + 1));
+}
+
+/** End of a regex literal's body and flags, or -1 when the line ends first (then it was no regex). */
+function scanRegexLiteral(text: string, from: number): number {
+  let inClass = false;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      return -1;
+    }
+    if (c === '\\') {
+      i++;
+    } else if (c === '[') {
+      inClass = true;
+    } else if (c === ']') {
+      inClass = false;
+    } else if (c === '/' && !inClass) {
+      let end = i + 1;
+      while (end < text.length && /[a-z]/.test(text[end])) {
+        end++;
+      }
+      return end;
+    }
+  }
+  return -1;
 }
 
 function isShebangOrInterpolation(text: string, i: number): boolean {
