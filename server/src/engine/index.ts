@@ -1,7 +1,7 @@
 // The engine's public surface: hosts (language server, CLI, tests) import from here only.
 export * from './types';
 export { LineIndex } from './text/positions';
-export { languageIdForPath, syntaxFor } from './text/languages';
+export { languageIdForPath, syntaxFor, type LanguageSyntax } from './text/languages';
 export { Policy, type EffectiveRule } from './config/policy';
 export type { ConfigHost } from './config/config-host';
 export { loadWorkspaceConfig, findRuleFile, RULE_FILE_CANDIDATES, DEFAULT_RULESET, type LoadedConfig } from './config/workspace-config';
@@ -14,3 +14,4 @@ export { applyEdits, nonOverlapping, safeFixEdits } from './check/edits';
 export { fingerprints } from './report/fingerprint';
 export * from './provenance';
 export * from './ai-policy';
+export { invalidateBoundaryCaches } from './boundaries';

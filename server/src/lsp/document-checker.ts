@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { checkDocument, type Finding, type Policy } from '../engine';
+import { formatBytes } from '../scan/read-text-file';
 import type { FolderConfig } from './folder-configs';
 
 export interface CheckedDocument {
@@ -31,8 +32,8 @@ export class DocumentChecker {
     const policy = folder?.policy ?? fallback;
     const rel = folder ? toPosix(path.relative(folder.root, doc.file)) : path.basename(doc.file);
     let result: CheckedDocument;
-    if (doc.text.length > maxBytes) {
-      result = { version: doc.version, findings: [], skipped: `file is larger than ${Math.round(maxBytes / 1e6)} MB (conductor.maxFileSizeMB)`, ms: 0 };
+    if (doc.text.length > maxBytes / 3 && Buffer.byteLength(doc.text) > maxBytes) {
+      result = { version: doc.version, findings: [], skipped: `file is larger than ${formatBytes(maxBytes)} (conductor.maxFileSizeMB)`, ms: 0 };
     } else if (policy.isIgnored(rel)) {
       result = { version: doc.version, findings: [], skipped: 'ignored by the rule file', ms: 0 };
     } else {

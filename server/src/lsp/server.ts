@@ -6,6 +6,7 @@ import {
   DidChangeWatchedFilesNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  WatchKind,
   CodeActionKind,
   MessageType,
   ShowMessageNotification,
@@ -13,7 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { enableLinearRegexFallback, loadWorkspaceConfig, Policy, type ConfigProblem } from '../engine';
+import { enableLinearRegexFallback, invalidateBoundaryCaches, loadWorkspaceConfig, Policy, type ConfigProblem } from '../engine';
 import { findBuiltinDir, docsResolver } from './builtin-dir';
 import { codeActions } from './code-actions';
 import { executeCommand } from './commands';
@@ -87,7 +88,12 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(async () => {
   if (hasWatchedFilesRegistration) {
     await connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/.conductor/**' }, { globPattern: '**/*.jsonc' }],
+      watchers: [
+        { globPattern: '**/.conductor/**' },
+        { globPattern: '**/*.jsonc' },
+        { globPattern: '**/{package.json,tsconfig*.json,jsconfig.json,go.mod,pyproject.toml,requirements*.txt}' },
+        { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+      ],
     });
   }
   if (hasWorkspaceFolderCapability) {
@@ -207,7 +213,7 @@ async function validate(doc: TextDocument): Promise<void> {
       { uri: doc.uri, file, version: doc.version, text: doc.getText(), languageId: doc.languageId },
       folder,
       fallbackPolicy(),
-      s.maxFileSizeMB * 1e6,
+      s.maxFileSizeMB * 1024 * 1024,
     );
     publish(doc.uri, result);
     last = { lastCheckAt: new Date().toISOString(), lastCheckMs: Math.round(result.ms * 100) / 100 };
@@ -229,6 +235,15 @@ function publish(uri: string, result: CheckedDocument): void {
     });
   }
   void connection.sendDiagnostics({ uri, version: result.version, diagnostics });
+}
+
+let recheckTimer: ReturnType<typeof setTimeout> | undefined;
+/** Re-checks open documents once file-system events settle (a branch switch sends thousands). */
+function recheckSoon(): void {
+  if (recheckTimer) {
+    clearTimeout(recheckTimer);
+  }
+  recheckTimer = setTimeout(() => void Promise.all(documents.all().map((d) => validate(d))), 200);
 }
 
 let reloadTimer: ReturnType<typeof setTimeout> | undefined;
@@ -260,9 +275,14 @@ documents.onDidClose((e) => {
 });
 
 connection.onDidChangeWatchedFiles((e) => {
-  if (e.changes.some((c) => folders.affects(URI.parse(c.uri).fsPath))) {
+  const files = e.changes.map((c) => URI.parse(c.uri).fsPath);
+  if (files.some((f) => folders.affects(f))) {
     reloadSoon();
+    return;
   }
+  // Manifests, tsconfig and created/deleted files change how imports resolve: drop those caches.
+  files.forEach((f) => invalidateBoundaryCaches(f));
+  recheckSoon();
 });
 
 connection.onDidChangeConfiguration(async () => {

@@ -175,8 +175,8 @@ describe('ai-policy: merging along extends', () => {
     const ai = policy.resolved.ai;
     assert.ok(ai);
     assert.deepEqual([...(ai.useCases?.keys() ?? [])], ['tests', 'boilerplate', 'docs']);
-    assert.deepEqual(ai.useCases?.get('tests'), { name: 'tests', paths: ['test/**'], origin: policy.resolved.entry }); // maxLines not inherited
-    assert.equal(ai.useCases?.get('boilerplate')?.origin, path.join(path.dirname(policy.resolved.entry), 'base.jsonc'));
+    assert.deepEqual(ai.useCases?.get('tests'), { name: 'tests', paths: ['test/**'], origin: '.conductor/rules.jsonc' }); // maxLines not inherited
+    assert.equal(ai.useCases?.get('boilerplate')?.origin, '.conductor/base.jsonc');
     assert.deepEqual(ai.forbidden.map((f) => f.reason), ['base: auth', 'team: payments']);
     assert.deepEqual(ai.excluded.map((e) => e.glob), ['secrets/**', 'customers/**']);
     assert.deepEqual(ai.review, { required: true, maxUnreviewedDays: 30 });

@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'path';
 import { z } from 'zod';
 import { ruleFileSchema } from '../../../server/src/engine';
 import { BOUNDARY_RULES } from '../../../server/src/engine/boundaries';
 import { codeRule } from '../../../server/src/engine/rules/registry';
-import { describeProblems, load, MEM_ROOT, problemsOf } from '../../helpers/engine';
+import { describeProblems, load, problemsOf } from '../../helpers/engine';
 
 describe('boundaries: rule-file section', () => {
   it('the boundary rules are registered code rules, configurable under `rules`', () => {
@@ -79,8 +78,8 @@ describe('boundaries: rule-file section', () => {
       requireDeclared: false,
       allow: ['vscode'],
       deny: [
-        { name: 'moment', reason: 'org', origin: path.join(MEM_ROOT, '.conductor', 'org.jsonc') },
-        { name: 'lodash', reason: 'team', origin: path.join(MEM_ROOT, '.conductor', 'rules.jsonc') },
+        { name: 'moment', reason: 'org', origin: '.conductor/org.jsonc' },
+        { name: 'lodash', reason: 'team', origin: '.conductor/rules.jsonc' },
       ],
     });
     assert.equal(b.typeOnlyImports, 'ignore');

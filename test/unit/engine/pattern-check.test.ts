@@ -185,7 +185,10 @@ describe('engine: pattern rules', () => {
     const policy = policyOf({ patterns: [{ id: 'test/x', regex: 'x', message: 'x' }, { id: 'test/y', regex: 'y', message: 'y' }] });
     const text = 'x '.repeat(MAX_FINDINGS_PER_RULE + 100) + '\n' + 'y\n'.repeat(3);
     const findings = check(policy, 'a.txt', text);
-    assert.equal(findings.filter((f) => f.ruleId === 'test/x').length, MAX_FINDINGS_PER_RULE);
+    const xs = findings.filter((f) => f.ruleId === 'test/x');
+    assert.equal(xs.length, MAX_FINDINGS_PER_RULE + 1, 'the listed findings and one summary');
+    assert.equal(xs.filter((f) => f.message === 'x').length, MAX_FINDINGS_PER_RULE);
+    assert.ok(xs.some((f) => f.message === `100 more match(es) of test/x in this file are not listed (only the first ${MAX_FINDINGS_PER_RULE} are).`));
     assert.equal(findings.filter((f) => f.ruleId === 'test/y').length, 3, 'the cap is per rule');
   });
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { EffectiveRule } from '../../../server/src/engine';
-import { RULE_FILE, policyOf } from '../../helpers/engine';
+import { policyOf } from '../../helpers/engine';
 
 const P = (id: string, extra: object = {}): object => ({ id, regex: id.split('/')[1], message: id, ...extra });
 
@@ -35,7 +35,7 @@ describe('engine: Policy (effective rules per path)', () => {
       });
     }
     it('origin names the file that configured the rule', () => {
-      assert.equal(rules.get('t/plain')?.origin, RULE_FILE);
+      assert.equal(rules.get('t/plain')?.origin, '.conductor/rules.jsonc');
     });
     it('code rules are on by default with their built-in origin', () => {
       assert.equal(rules.get('conductor/unused-suppression')?.severity, 'warning');

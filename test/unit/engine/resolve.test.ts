@@ -41,7 +41,7 @@ describe('engine: extends and merging', () => {
     assert.deepEqual(loaded.problems, []);
     assert.deepEqual(loaded.files, [RULE_FILE, base('team.jsonc'), path.join(MEM_ROOT, 'shared', 'org.jsonc')]);
     const rules = loaded.policy?.rulesFor('x.ts');
-    assert.equal(rules?.get('team/a')?.origin, base('team.jsonc'));
+    assert.equal(rules?.get('team/a')?.origin, '.conductor/team.jsonc');
     assert.equal(rules?.get('org/b')?.origin, path.join(MEM_ROOT, 'shared', 'org.jsonc'));
   });
 
@@ -100,7 +100,7 @@ describe('engine: extends and merging', () => {
     it('the later of two extends wins', () => {
       const policy = policyOf({ extends: ['./a.jsonc', './b.jsonc'] }, files);
       assert.equal(policy.rulesFor('x.ts').get('p/one')?.severity, 'warning');
-      assert.equal(policy.rulesFor('x.ts').get('p/one')?.origin, base('b.jsonc'));
+      assert.equal(policy.rulesFor('x.ts').get('p/one')?.origin, '.conductor/b.jsonc');
     });
     it('order of extends matters', () => {
       const policy = policyOf({ extends: ['./b.jsonc', './a.jsonc'] }, files);
@@ -109,13 +109,13 @@ describe('engine: extends and merging', () => {
     it('the entry file wins over everything it extends', () => {
       const policy = policyOf({ extends: ['./a.jsonc', './b.jsonc'], rules: { 'p/one': 'error' } }, files);
       assert.equal(policy.rulesFor('x.ts').get('p/one')?.severity, 'error');
-      assert.equal(policy.rulesFor('x.ts').get('p/one')?.origin, RULE_FILE);
+      assert.equal(policy.rulesFor('x.ts').get('p/one')?.origin, '.conductor/rules.jsonc');
     });
     it('a pattern redefined later replaces the earlier definition', () => {
       const policy = policyOf({ extends: ['./a.jsonc'], patterns: [pattern('p/one', 'error', { regex: 'two' })] }, files);
       const [p] = policy.patternsFor('x.ts');
       assert.equal(p.regex, 'two');
-      assert.equal(p.origin, RULE_FILE);
+      assert.equal(p.origin, '.conductor/rules.jsonc');
     });
     it('the entry file can turn an inherited rule off', () => {
       const policy = policyOf({ extends: ['conductor:recommended'], rules: { 'security/no-eval': 'off' } });
@@ -125,7 +125,7 @@ describe('engine: extends and merging', () => {
     });
     it('the entry name wins; without one the entry path is the name', () => {
       assert.equal(policyOf({ name: 'team', extends: ['conductor:recommended'] }).name, 'team');
-      assert.equal(policyOf({ extends: ['conductor:recommended'] }).name, RULE_FILE);
+      assert.equal(policyOf({ extends: ['conductor:recommended'] }).name, '.conductor/rules.jsonc');
     });
     it('ignore globs accumulate across files', () => {
       const policy = policyOf({ extends: ['./i.jsonc'], ignore: ['gen/**'] }, { '.conductor/i.jsonc': { ignore: ['vendor/**'] } });

@@ -99,7 +99,7 @@ const CASES: Case[] = [
     problems: [],
     holds: (p) => {
       assert.equal(sev(p, 'security/no-new-function'), 'error');
-      assert.equal(p.rulesFor('src/a.ts').get('security/no-new-function')?.origin, RULE_FILE);
+      assert.equal(p.rulesFor('src/a.ts').get('security/no-new-function')?.origin, '.conductor/rules.jsonc');
     },
   },
   {
@@ -342,7 +342,7 @@ describe('org rulesets: layering, isLocked, suppressions', () => {
   });
 
   it('the team file name and entry stay the team’s; files list the org copy and the built-ins, not the merge helper', () => {
-    const { loaded } = loadWith({ name: 'team-a', extends: ['conductor:secrets'] });
+    const { loaded } = loadWith({ name: 'team-a', extends: ['conductor:data'] });
     const p = policyOf(loaded);
     assert.equal(p.name, 'team-a');
     assert.equal(p.resolved.entry, RULE_FILE);

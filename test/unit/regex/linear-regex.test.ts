@@ -62,3 +62,24 @@ describe('regex safety: what rule files may use', () => {
     assert.ok('error' in compileRuleRegex('(?<=a)b'));
   });
 });
+
+describe('regex safety: repeated alternations without the linear guard', () => {
+  it('refuses /(a|a)*(?=c)/ (exponential, star height 1, lookahead keeps it off the linear engine)', () => {
+    const r = compileRuleRegex('(a|a)*(?=c)');
+    assert.ok('error' in r);
+    assert.match(r.error, /alternation inside a repeated group/);
+  });
+
+  it('accepts an alternation that is not repeated, and one the linear engine guards', () => {
+    assert.ok('regex' in compileRuleRegex('(?:ghp|gho)_[A-Za-z0-9]{36}(?![A-Za-z0-9])'));
+    assert.ok('regex' in compileRuleRegex('(?:ab|cd)+x'));
+  });
+
+  it('treats {n,} and {n,m} with m > 1 as repeats, {1} and ? as not', () => {
+    assert.ok('error' in compileRuleRegex('(a|ab){2,}(?=c)'));
+    assert.ok('error' in compileRuleRegex('(a|ab){1,20}(?=c)'));
+    assert.ok('regex' in compileRuleRegex('(a|ab){1}(?=c)'));
+    assert.ok('regex' in compileRuleRegex('(a|ab)?(?=c)'));
+    assert.ok('regex' in compileRuleRegex('(a|b)+(?=c)'), 'disjoint first characters choose deterministically');
+  });
+});

@@ -5,7 +5,7 @@ import type { DocumentContext } from './document-context';
 import { patternScreen } from './secret-screen';
 import { regionAt } from './provenance-check';
 
-/** More findings than this from one pattern in one file are noise; the rest is summarised. */
+/** More findings than this from one pattern in one file are noise; the rest is counted in one summary finding. */
 export const MAX_FINDINGS_PER_RULE = 500;
 
 /** Runs the rule-file patterns that apply to this document. */
@@ -44,7 +44,7 @@ export function checkPatterns(ctx: DocumentContext, docsUrl: (p: ResolvedPattern
         continue; // AI policy: outside every AI region
       }
       if (++count > MAX_FINDINGS_PER_RULE) {
-        break;
+        continue; // counted for the summary below, not listed
       }
       const range = ctx.lines.rangeOf(m.index, m.index + m[0].length);
       const fixes: Fix[] = [];
@@ -61,6 +61,14 @@ export function checkPatterns(ctx: DocumentContext, docsUrl: (p: ResolvedPattern
         origin: rule.origin,
       };
       findings.push(screen.finish(finding, m));
+    }
+    if (count > MAX_FINDINGS_PER_RULE) {
+      const last = findings[findings.length - 1];
+      findings.push({
+        ...last,
+        message: `${count - MAX_FINDINGS_PER_RULE} more match(es) of ${p.id} in this file are not listed (only the first ${MAX_FINDINGS_PER_RULE} are).`,
+        fixes: [],
+      });
     }
   }
   return findings;

@@ -125,6 +125,7 @@ export function resolveConfig(entry: string, host: ConfigHost): ResolveResult {
         return;
       }
       config.patterns.set(p.id, { ...p, compiled: compiled.regex, origin });
+      config.rules.delete(p.id); // a later definition starts from its own severity ("later wins")
     });
     for (const [id, s] of Object.entries(value.rules ?? {})) {
       config.rules.set(id, { ...normalizeSetting(s), origin });

@@ -1,6 +1,7 @@
 import { setFlagsFromString } from 'v8';
 import { safeRegex } from 'safe-regex2';
 import { foldCase } from './case-fold';
+import { hasRepeatedAlternation } from './repeated-alternation';
 
 // Rule-file regexes come from people we do not trust (a cloned repo, an org ruleset).
 // Two guards, both at load time, so no accepted pattern can hang the server or CI:
@@ -40,6 +41,11 @@ export function compileRuleRegex(source: string, flags = ''): CompiledRegex {
   const linear = linearForm(source, flags);
   if (linear) {
     return { regex: linear, guard: 'linear-fallback' };
+  }
+  if (hasRepeatedAlternation(source, flags)) {
+    return {
+      error: `The regex may take exponential time (an alternation inside a repeated group, such as (a|ab)*): /${source}/. Make the alternatives exclusive or use a character class.`,
+    };
   }
   if (!safeRegex(regex)) {
     return {
