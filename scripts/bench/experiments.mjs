@@ -104,23 +104,51 @@ function findOpenersRegex(text, openers) {
   console.log(`  same openers: ${c.out.every((x, i) => x === d.out[i])}; expected lex() after ≈ ${(t2.ms - c.ms + d.ms).toFixed(0)} ms`);
 }
 
-// 2. Policy.patternsFor: Minimatch.match per pattern per file vs each glob list compiled to one RegExp.
+// 2. Policy.patternsFor: Minimatch.match per pattern per file. Candidate: most `paths` globs are
+// `**/*.ext` or `**/*.{a,b}`, which depend on the extension alone, so their answer is cached per extension.
 {
   const policy = engine.loadWorkspaceConfig(repo, diskHost(repo), '.bench/scan-shipped.jsonc').policy;
   if (policy) {
     const patterns = [...policy.resolved.patterns.values()];
-    const compile = (globs) => {
-      if (!globs?.length) {
-        return undefined;
+    const EXT_GLOB = /^\*\*\/\*\.(?:\{([\w,]+)\}|(\w+))$/;
+    const extsOf = (globs) => {
+      const out = new Set();
+      for (const g of globs) {
+        const m = EXT_GLOB.exec(g);
+        if (!m) {
+          return undefined;
+        }
+        (m[1] ?? m[2]).split(',').forEach((e) => out.add(e));
       }
-      const res = globs.map((g) => new Minimatch(g, { dot: true, matchBase: !g.includes('/') }).makeRe());
-      return (p) => res.some((r) => r.test(p));
+      return out;
     };
-    const compiled = patterns.map((p) => ({ p, inc: compile(p.paths), exc: compile(p.exclude) }));
-    const fast = (rel) => compiled.filter((c) => (!c.inc || c.inc(rel)) && !(c.exc && c.exc(rel))).map((c) => c.p);
+    const mm = (globs) => {
+      const ms = (globs ?? []).map((g) => new Minimatch(g, { dot: true, matchBase: !g.includes('/') }));
+      return (rel) => ms.some((m) => m.match(rel));
+    };
+    const plan = patterns.map((p) => {
+      const inc = p.paths ? extsOf(p.paths) : null; // null: no paths, applies everywhere
+      const exc = p.exclude?.length ? extsOf(p.exclude) : null;
+      const byExt = inc !== undefined && exc !== undefined;
+      return { p, byExt, inc, exc, slowInc: p.paths ? mm(p.paths) : () => true, slowExc: mm(p.exclude) };
+    });
+    const slowPlan = plan.filter((x) => !x.byExt);
+    const cache = new Map();
+    const fast = (rel) => {
+      const base = rel.slice(rel.lastIndexOf('/') + 1);
+      const dot = base.lastIndexOf('.');
+      const ext = dot > 0 ? base.slice(dot + 1) : '';
+      let extOnly = cache.get(ext);
+      if (!extOnly) {
+        extOnly = plan.filter((x) => x.byExt && (!x.inc || x.inc.has(ext)) && !(x.exc && x.exc.has(ext)));
+        cache.set(ext, extOnly);
+      }
+      const rest = slowPlan.filter((x) => x.slowInc(rel) && !x.slowExc(rel));
+      return rest.length ? [...extOnly, ...rest] : extOnly;
+    };
     const a = time(() => files.map((f) => policy.patternsFor(f).length), 3);
     const b = time(() => files.map((f) => fast(f).length), 3);
-    show(`patternsFor × ${files.length} files (${patterns.length} patterns)`, a, b);
+    show(`patternsFor × ${files.length} files (${patterns.length} patterns, ${plan.filter((x) => x.byExt).length} by extension)`, a, b);
     console.log(`  identical: ${a.out.every((n, i) => n === b.out[i])}`);
   }
 }

@@ -6,7 +6,6 @@ import {
   createBaseline,
   DEFAULT_BASELINE_FILE,
   mergeBaseline,
-  NO_LOCKED_RULES,
   parseBaseline,
   serializeBaseline,
   type Baseline,
@@ -15,13 +14,9 @@ import {
 import { UsageError } from './cli-config';
 import { gateScan, parseJobs } from './gate';
 
-/**
- * Rules that may not be baselined: org rules locked by policy. None until org rule locks exist —
- * this is the one place to connect them (check and baseline both ask here).
- */
+/** Rules that may not be baselined: rules an org ruleset locked (check and baseline both ask here). */
 export function lockedRules(policy: Policy): IsLocked {
-  void policy; // org rule locks will be read from the policy
-  return NO_LOCKED_RULES;
+  return (ruleId) => policy.isLocked(ruleId);
 }
 
 /**

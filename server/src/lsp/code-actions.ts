@@ -11,6 +11,8 @@ export interface ActionTarget {
   relPath: string;
   root?: string;
   languageId: string;
+  /** Org-locked rules cannot be suppressed inline, so no suppression is offered for them. */
+  isLocked: (ruleId: string) => boolean;
 }
 
 export function codeActions(params: CodeActionParams, checked: CheckedDocument | undefined, target: ActionTarget | undefined): CodeAction[] {
@@ -31,10 +33,12 @@ export function codeActions(params: CodeActionParams, checked: CheckedDocument |
       if (target) {
         actions.push(...aiCodeActions(uri, target.text, finding, d, target.relPath, target.root, target.languageId));
       }
-      const suppress = CodeAction.create(`Suppress ${finding.ruleId} on this line…`, CodeActionKind.QuickFix);
-      suppress.command = { title: suppress.title, command: Commands.suppress, arguments: [uri, finding.range.start.line, finding.ruleId] };
-      suppress.diagnostics = [d];
-      actions.push(suppress);
+      if (!target?.isLocked(finding.ruleId)) {
+        const suppress = CodeAction.create(`Suppress ${finding.ruleId} on this line…`, CodeActionKind.QuickFix);
+        suppress.command = { title: suppress.title, command: Commands.suppress, arguments: [uri, finding.range.start.line, finding.ruleId] };
+        suppress.diagnostics = [d];
+        actions.push(suppress);
+      }
     }
   }
   if (wants(FIX_ALL_KIND)) {

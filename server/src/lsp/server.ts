@@ -313,7 +313,14 @@ connection.onCodeAction((p) => {
     const doc = documents.get(p.textDocument.uri);
     const file = URI.parse(p.textDocument.uri).fsPath;
     const folder = folders.folderOf(file);
-    const target = doc && { text: doc.getText(), relPath: folder ? toPosix(path.relative(folder.root, file)) : path.basename(file), root: folder?.root, languageId: doc.languageId };
+    const policy = folder?.policy ?? fallbackPolicy();
+    const target = doc && {
+      text: doc.getText(),
+      relPath: folder ? toPosix(path.relative(folder.root, file)) : path.basename(file),
+      root: folder?.root,
+      languageId: doc.languageId,
+      isLocked: (id: string) => policy.isLocked(id),
+    };
     return codeActions(p, checker.get(p.textDocument.uri), target);
   } catch (e) {
     connection.console.error(`Code actions failed: ${(e as Error).stack ?? e}`);
