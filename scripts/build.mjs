@@ -6,6 +6,7 @@ import { createRequire } from 'module';
 const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const production = process.argv.includes('--production');
+const uplotText = (file) => JSON.stringify(readFileSync(require.resolve(`uplot/dist/${file}`), 'utf8'));
 const common = {
   bundle: true,
   platform: 'node',
@@ -15,7 +16,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   mainFields: ['module', 'main'],
-  define: { VERSION: JSON.stringify(pkg.version) },
+  // uPlot, inlined as text into the HTML report and the dashboard webview (server/src/report/html/uplot-assets.ts).
+  define: { VERSION: JSON.stringify(pkg.version), UPLOT_JS: uplotText('uPlot.iife.min.js'), UPLOT_CSS: uplotText('uPlot.min.css') },
 };
 
 mkdirSync('dist', { recursive: true });

@@ -1,6 +1,5 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import type { Policy } from '../engine';
 import {
   createBaseline,
@@ -12,6 +11,7 @@ import {
   type IsLocked,
 } from '../engine/report/baseline';
 import { UsageError } from './cli-config';
+import { maxFileBytes, parseCliArgs, requireTargets, SCAN_OPTIONS, workspaceRoot } from './cli-args';
 import { gateScan, parseJobs } from './gate';
 
 /** Rules that may not be baselined: rules an org ruleset locked (check and baseline both ask here). */
@@ -50,36 +50,11 @@ export function loadBaseline(root: string, file: string | undefined, disabled: b
 
 /** `conductor baseline [paths…]`: accept today's findings so `check` reports only new ones. */
 export async function runBaseline(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        config: { type: 'string' },
-        cwd: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        'no-gitignore': { type: 'boolean' },
-        'max-file-size': { type: 'string' },
-        jobs: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCliArgs(argv, { ...SCAN_OPTIONS, output: { type: 'string', short: 'o' } });
   const v = parsed.values;
-  if (v['max-file-size'] !== undefined && !(Number(v['max-file-size']) > 0)) {
-    throw new UsageError('--max-file-size must be a positive number of MB');
-  }
-  const root = path.resolve(v.cwd ?? '.');
-  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
-    throw new UsageError(`--cwd must be an existing directory (got "${v.cwd ?? '.'}")`);
-  }
-  for (const t of parsed.positionals) {
-    if (!fs.existsSync(path.resolve(root, t))) {
-      throw new UsageError(`No such file or directory: ${t}`);
-    }
-  }
+  const maxBytes = maxFileBytes(v['max-file-size']);
+  const root = workspaceRoot(v.cwd);
+  requireTargets(root, parsed.positionals);
   const rel = v.output ?? DEFAULT_BASELINE_FILE;
   const scan = await gateScan({
     root,
@@ -87,7 +62,7 @@ export async function runBaseline(argv: string[]): Promise<number> {
     configFile: v.config,
     targets: parsed.positionals,
     gitignore: !v['no-gitignore'],
-    maxBytes: Number(v['max-file-size'] ?? 5) * 1024 * 1024,
+    maxBytes,
     jobs: parseJobs(v.jobs),
     progressLabel: 'baseline',
   });

@@ -1,11 +1,9 @@
 import * as fs from 'fs';
-import * as path from 'path';
-import { parseArgs } from 'util';
-import { type Severity } from '../engine';
 import { applyBaseline } from '../engine/report/baseline';
 import { rangeTouches } from '../scan/git-changes';
 import { loadBaseline, lockedRules } from './baseline-command';
 import { UsageError } from './cli-config';
+import { maxFileBytes, oneOf, parseCliArgs, requireTargets, SCAN_OPTIONS, workspaceRoot } from './cli-args';
 import { formatJson } from './format/json';
 import { formatJunit } from './format/junit';
 import { failsGate, type GateReport } from './format/report';
@@ -18,17 +16,11 @@ const DOCS_BASE = 'https://github.com/conductor-dev/conductor/blob/main/rules/do
 
 export async function runCheck(argv: string[]): Promise<number> {
   const { values, positionals } = parseCheckArgs(argv);
-  const root = path.resolve(values.cwd ?? '.');
-  if (!isDirectory(root)) {
-    throw new UsageError(`--cwd must be an existing directory (got "${values.cwd ?? '.'}")`);
-  }
-  for (const t of positionals) {
-    if (!fs.existsSync(path.resolve(root, t))) {
-      throw new UsageError(`No such file or directory: ${t}`);
-    }
-  }
-  const format = values.format ?? 'text';
-  const failOn = values['fail-on'] ?? 'error';
+  const root = workspaceRoot(values.cwd);
+  requireTargets(root, positionals);
+  const maxBytes = maxFileBytes(values['max-file-size']);
+  const format = values.format;
+  const failOn = values['fail-on'];
   if (values.staged && values['changed-since'] !== undefined) {
     throw new UsageError('--staged and --changed-since exclude each other');
   }
@@ -41,7 +33,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     configFile: values.config,
     targets: positionals,
     gitignore: !values['no-gitignore'],
-    maxBytes: Number(values['max-file-size'] ?? 5) * 1024 * 1024,
+    maxBytes,
     jobs: parseJobs(values.jobs),
     staged: values.staged,
     changedSince: values['changed-since'],
@@ -111,77 +103,32 @@ export async function runCheck(argv: string[]): Promise<number> {
   return files.some((f) => f.findings.some((x) => failsGate(x, failOn))) ? 1 : 0;
 }
 
-function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
+const CHECK_OPTIONS = {
+  ...SCAN_OPTIONS,
+  format: { type: 'string' },
+  'fail-on': { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  verbose: { type: 'boolean' },
+  'changed-since': { type: 'string' },
+  staged: { type: 'boolean' },
+  'include-untracked': { type: 'boolean' },
+  baseline: { type: 'string' },
+  'no-baseline': { type: 'boolean' },
+  'org-ruleset': { type: 'string' },
+  'org-sha256': { type: 'string' },
+  'org-public-key': { type: 'string' },
+  'org-signature': { type: 'string' },
+  'org-ca-file': { type: 'string' },
+} as const;
 
-function parseCheckArgs(argv: string[]): {
-  values: {
-    format?: 'text' | 'json' | 'sarif' | 'junit';
-    config?: string;
-    cwd?: string;
-    'fail-on'?: Severity & ('error' | 'warning') | 'never';
-    output?: string;
-    'no-gitignore'?: boolean;
-    'max-file-size'?: string;
-    verbose?: boolean;
-    'changed-since'?: string;
-    staged?: boolean;
-    'include-untracked'?: boolean;
-    baseline?: string;
-    'no-baseline'?: boolean;
-    jobs?: string;
-    'org-ruleset'?: string;
-    'org-sha256'?: string;
-    'org-public-key'?: string;
-    'org-signature'?: string;
-    'org-ca-file'?: string;
+function parseCheckArgs(argv: string[]) {
+  const { values, positionals } = parseCliArgs(argv, CHECK_OPTIONS);
+  return {
+    values: {
+      ...values,
+      format: oneOf(values.format ?? 'text', ['text', 'json', 'sarif', 'junit'] as const, '--format'),
+      'fail-on': oneOf(values['fail-on'] ?? 'error', ['error', 'warning', 'never'] as const, '--fail-on'),
+    },
+    positionals,
   };
-  positionals: string[];
-} {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        config: { type: 'string' },
-        cwd: { type: 'string' },
-        'fail-on': { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        'no-gitignore': { type: 'boolean' },
-        'max-file-size': { type: 'string' },
-        verbose: { type: 'boolean' },
-        'changed-since': { type: 'string' },
-        staged: { type: 'boolean' },
-        'include-untracked': { type: 'boolean' },
-        baseline: { type: 'string' },
-        'no-baseline': { type: 'boolean' },
-        jobs: { type: 'string' },
-        'org-ruleset': { type: 'string' },
-        'org-sha256': { type: 'string' },
-        'org-public-key': { type: 'string' },
-        'org-signature': { type: 'string' },
-        'org-ca-file': { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const v = parsed.values;
-  if (v.format && !['text', 'json', 'sarif', 'junit'].includes(v.format)) {
-    throw new UsageError(`--format must be text, json, sarif or junit (got "${v.format}")`);
-  }
-  if (v['fail-on'] && !['error', 'warning', 'never'].includes(v['fail-on'])) {
-    throw new UsageError(`--fail-on must be error, warning or never (got "${v['fail-on']}")`);
-  }
-  if (v['max-file-size'] && !(Number(v['max-file-size']) > 0)) {
-    throw new UsageError(`--max-file-size must be a positive number of MB`);
-  }
-  return parsed as ReturnType<typeof parseCheckArgs>;
 }

@@ -1,10 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { applyEdits, safeFixEdits } from '../engine';
 import { checkFileOnDisk } from '../scan/check-file-on-disk';
 import { docsResolver } from '../lsp/builtin-dir';
-import { UsageError } from './cli-config';
+import { maxFileBytes, parseCliArgs, requireTargets, SCAN_OPTIONS, workspaceRoot } from './cli-args';
 import { unifiedDiff } from './format/unified-diff';
 import { gateScan, parseJobs } from './gate';
 
@@ -17,42 +16,17 @@ const MAX_PASSES = 10;
  * when something would change, so CI can require "nothing auto-fixable left".
  */
 export async function runFix(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        'dry-run': { type: 'boolean' },
-        config: { type: 'string' },
-        cwd: { type: 'string' },
-        'no-gitignore': { type: 'boolean' },
-        'max-file-size': { type: 'string' },
-        jobs: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCliArgs(argv, { ...SCAN_OPTIONS, 'dry-run': { type: 'boolean' } });
   const v = parsed.values;
-  if (v['max-file-size'] !== undefined && !(Number(v['max-file-size']) > 0)) {
-    throw new UsageError('--max-file-size must be a positive number of MB');
-  }
-  const root = path.resolve(v.cwd ?? '.');
-  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
-    throw new UsageError(`--cwd must be an existing directory (got "${v.cwd ?? '.'}")`);
-  }
-  for (const t of parsed.positionals) {
-    if (!fs.existsSync(path.resolve(root, t))) {
-      throw new UsageError(`No such file or directory: ${t}`);
-    }
-  }
+  const maxBytes = maxFileBytes(v['max-file-size']);
+  const root = workspaceRoot(v.cwd);
+  requireTargets(root, parsed.positionals);
   const scan = await gateScan({
     root,
     configFile: v.config,
     targets: parsed.positionals,
     gitignore: !v['no-gitignore'],
-    maxBytes: Number(v['max-file-size'] ?? 5) * 1024 * 1024,
+    maxBytes,
     jobs: parseJobs(v.jobs),
     keepText: 'fixable',
     progressLabel: 'fix',

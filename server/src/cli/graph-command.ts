@@ -1,5 +1,4 @@
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { performance } from 'perf_hooks';
 import { DocumentContext, languageIdForPath, type Policy } from '../engine';
 import { analyzeDocument, checkBoundaries, LAYER_VIOLATION, PRIVATE_IMPORT } from '../engine/boundaries';
@@ -8,6 +7,7 @@ import { syntaxFor } from '../engine/text/languages';
 import { readTextFile } from '../scan/read-text-file';
 import { walkFiles } from '../scan/walk-files';
 import { diskHost, loadCliConfig, UsageError } from './cli-config';
+import { oneOf, parseCliArgs, requireTargets, workspaceRoot } from './cli-args';
 
 // conductor graph: the layer dependency graph of `boundaries.layers`, with import and violation counts.
 
@@ -133,32 +133,21 @@ export function buildLayerGraph(root: string, targets: string[], policy: Policy,
 }
 
 export function runGraph(argv: string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        config: { type: 'string' },
-        cwd: { type: 'string' },
-        'no-gitignore': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseCliArgs(argv, {
+    format: { type: 'string' },
+    config: { type: 'string' },
+    cwd: { type: 'string' },
+    'no-gitignore': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const v = parsed.values;
   if (v.help) {
     process.stdout.write(GRAPH_HELP);
     return 0;
   }
-  const format = v.format ?? 'text';
-  if (!['text', 'json', 'dot'].includes(format)) {
-    throw new UsageError(`--format must be text, json or dot (got "${format}")`);
-  }
-  const root = path.resolve(v.cwd ?? '.');
+  const format = oneOf(v.format ?? 'text', ['text', 'json', 'dot'] as const, '--format');
+  const root = workspaceRoot(v.cwd);
+  requireTargets(root, parsed.positionals);
   const { policy } = loadCliConfig(root, v.config, diskHost());
   const graph = buildLayerGraph(root, parsed.positionals, policy, { gitignore: !v['no-gitignore'] });
   process.stdout.write(format === 'json' ? formatGraphJson(graph) : format === 'dot' ? formatGraphDot(graph) : formatGraphText(graph));

@@ -7,6 +7,11 @@ Commands:
   fix [paths…]       Apply the safe fixes (the editor's "Fix all"); --dry-run prints a unified diff instead
   init               Create .conductor/rules.jsonc from a commented template
   org <keygen|sign|verify>  Sign and verify org rulesets (conductor org --help)
+  report             Governance metrics: AI share, review, rework, lead time, findings
+                     (--format text|json|html, --otlp-endpoint URL; see below)
+  instructions       Write the policy into AGENTS.md, CLAUDE.md, Copilot and Cursor instructions;
+                     --check fails when they are out of date (conductor instructions --help)
+  mcp                MCP server on stdio for AI assistants (conductor mcp --help)
 
 Options for check:
   --format <f>       text (default) | json | sarif | junit
@@ -34,6 +39,10 @@ Options for check:
 Options for baseline: --output <file> (default .conductor/baseline.json), --config, --cwd, --jobs,
   --no-gitignore, --max-file-size. With paths, only their entries are replaced.
 Options for fix: --dry-run, --config, --cwd, --jobs, --no-gitignore, --max-file-size.
+Options for report: --format text (default) | json | html (one self-contained file), --output <file>,
+  --since <date> (history metrics from this date), --rework-days <n> (default 14), --otlp-endpoint <url>
+  (also POST the headline figures to <url>/v1/metrics as OTLP/HTTP JSON), --now <date> (reference time for
+  ages), --config, --cwd, --jobs, --no-gitignore, --max-file-size. Methods and JSON schema: docs/metrics.md.
 Options for init: --preset recommended (default) | strict | secrets, --force to overwrite, --cwd.
 
 Exit codes (check): 0 no reported finding at or above --fail-on, 1 findings at or above it,

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { RULE_FILE_CANDIDATES } from '../engine';
 import { findBuiltinDir } from '../lsp/builtin-dir';
 import { UsageError } from './cli-config';
+import { oneOf, parseCliArgs, workspaceRoot } from './cli-args';
 
 /** Presets and the template in `rules/templates/` each one copies. */
 export const PRESETS: Record<string, string> = {
@@ -14,26 +14,13 @@ export const PRESETS: Record<string, string> = {
 
 /** `conductor init [--preset p] [--force]`: scaffolds .conductor/rules.jsonc from a commented template. */
 export function runInit(argv: string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: { preset: { type: 'string' }, force: { type: 'boolean' }, cwd: { type: 'string' } },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
+  const { values: v, positionals } = parseCliArgs(argv, { preset: { type: 'string' }, force: { type: 'boolean' }, cwd: { type: 'string' } });
+  if (positionals.length > 0) {
+    throw new UsageError(`init takes no paths (got "${positionals[0]}")`);
   }
-  const v = parsed.values;
-  const preset = v.preset ?? 'recommended';
+  const preset = oneOf(v.preset ?? 'recommended', Object.keys(PRESETS) as (keyof typeof PRESETS)[], '--preset');
   const template = PRESETS[preset];
-  if (!template) {
-    throw new UsageError(`--preset must be one of ${Object.keys(PRESETS).join(', ')} (got "${preset}")`);
-  }
-  const root = path.resolve(v.cwd ?? '.');
-  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
-    throw new UsageError(`--cwd must be an existing directory (got "${v.cwd ?? '.'}")`);
-  }
+  const root = workspaceRoot(v.cwd);
   const existing = RULE_FILE_CANDIDATES.find((c) => fs.existsSync(path.join(root, c)));
   if (existing && !v.force) {
     throw new UsageError(`${existing} already exists; use --force to overwrite it`);

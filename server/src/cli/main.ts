@@ -8,7 +8,10 @@ import { UsageError } from './cli-config';
 import { runFix } from './fix-command';
 import { runGraph } from './graph-command';
 import { runInit } from './init-command';
+import { runInstructions } from './instructions-command';
+import { runMcp } from './mcp-command';
 import { runOrg } from './org-command';
+import { runReport } from './report-command';
 import { HELP } from './help';
 
 enableLinearRegexFallback();
@@ -30,6 +33,12 @@ function main(argv: string[]): number | Promise<number> {
       return runGraph(rest);
     case 'org':
       return runOrg(rest);
+    case 'report':
+      return runReport(rest);
+    case 'instructions':
+      return runInstructions(rest);
+    case 'mcp':
+      return runMcp(rest);
     case undefined:
     case '-h':
     case '--help':

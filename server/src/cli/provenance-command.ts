@@ -1,10 +1,9 @@
 import { createHash, randomUUID } from 'crypto';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { markerProvenance, type AiRegion } from '../engine';
 import { readTextFile } from '../scan/read-text-file';
 import { walkFiles } from '../scan/walk-files';
-import { UsageError } from './cli-config';
+import { oneOf, parseCliArgs, requireTargets, workspaceRoot } from './cli-args';
 
 declare const VERSION: string;
 
@@ -16,17 +15,10 @@ interface FileRegions {
 
 /** `conductor provenance [paths…] --format text|json|agent-trace`: lists AI regions. */
 export function runProvenance(argv: string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string' }, cwd: { type: 'string' }, 'no-gitignore': { type: 'boolean' } } });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const format = parsed.values.format ?? 'text';
-  if (!['text', 'json', 'agent-trace'].includes(format)) {
-    throw new UsageError(`--format must be text, json or agent-trace (got "${format}")`);
-  }
-  const root = path.resolve(parsed.values.cwd ?? '.');
+  const parsed = parseCliArgs(argv, { format: { type: 'string' }, cwd: { type: 'string' }, 'no-gitignore': { type: 'boolean' } });
+  const format = oneOf(parsed.values.format ?? 'text', ['text', 'json', 'agent-trace'] as const, '--format');
+  const root = workspaceRoot(parsed.values.cwd);
+  requireTargets(root, parsed.positionals);
   const files: FileRegions[] = [];
   for (const rel of walkFiles(root, parsed.positionals, { gitignore: !parsed.values['no-gitignore'] })) {
     const read = readTextFile(path.join(root, rel));

@@ -16,10 +16,11 @@ export interface RenderOptions {
   ruleFile?: string;
 }
 
-const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
+const code = (s: string): string => `\`${safe(s).replace(/`/g, "'")}\``;
 const codes = (xs: readonly string[]): string => xs.map(code).join(', ');
-/** One line of prose from rule-file text: no line breaks, no Markdown heading or HTML comment openers. */
-const prose = (s: string): string => s.replace(/\s+/g, ' ').replace(/<!--/g, '<!‑‑').trim();
+/** Rule-file text on one line, unable to open or close an HTML comment (and so to end the generated section). */
+const safe = (s: string): string => s.replace(/\s+/g, ' ').replace(/<!--/g, '<!‑‑').replace(/-->/g, '‑‑>');
+const prose = (s: string): string => safe(s).trim();
 
 /** The files to write for these targets, in a stable order (main files, then Copilot's scoped files by name). */
 export function generatedFiles(policy: Policy, targets: readonly InstructionTarget[], options: RenderOptions = {}): GeneratedFile[] {
@@ -421,8 +422,13 @@ function scopedFiles(facts: PolicyFacts, options: RenderOptions): GeneratedFile[
       if (facts.on(LAYER_VIOLATION)) {
         const { allowed, denied } = layerRules(b, l.name);
         lines.push(allowed.length ? `- May import ${codes(allowed)} and its own files.` : '- May import only its own files.');
-        for (const d of denied) {
-          lines.push(`- Must not import ${code(d.layer)} (${codes(b.config.layers.get(d.layer)!.paths)})${d.reason ? `: ${prose(d.reason)}` : ''}.`);
+        const where = (layer: string): string => `${code(layer)} (${codes(b.config.layers.get(layer)!.paths)})`;
+        for (const d of denied.filter((x) => x.reason)) {
+          lines.push(`- Must not import ${where(d.layer)}: ${prose(d.reason!).replace(/\.$/, '')}.`);
+        }
+        const plain = denied.filter((x) => !x.reason);
+        if (plain.length) {
+          lines.push(`- Must not import ${plain.map((d) => where(d.layer)).join(', ')}.`);
         }
       }
       if (facts.on(PRIVATE_IMPORT)) {

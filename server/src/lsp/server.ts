@@ -10,6 +10,7 @@ import {
   CodeActionKind,
   MessageType,
   ShowMessageNotification,
+  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -20,6 +21,7 @@ import { codeActions } from './code-actions';
 import { executeCommand } from './commands';
 import { DocumentChecker, toPosix, type CheckedDocument } from './document-checker';
 import { FolderConfigs } from './folder-configs';
+import { InstructionsDiagnostics } from './instructions-diagnostics';
 import { overlayHost } from './overlay-host';
 import { Commands, EffectiveRulesRequest, FIX_ALL_KIND, StatusNotification, type StatusParams } from './protocol';
 import { SettingsCache } from './settings';
@@ -38,6 +40,7 @@ const builtinDir = findBuiltinDir(__dirname);
 const host = overlayHost(documents, builtinDir);
 const docsUrl = docsResolver(builtinDir);
 const checker = new DocumentChecker(docsUrl);
+const instructions = new InstructionsDiagnostics(host); // stale generated sections in AI-assistant instruction files
 let defaultPolicy: Policy | undefined;
 const fallbackPolicy = (): Policy => {
   defaultPolicy ??= loadWorkspaceConfig(builtinDir, host, undefined, org.layer()).policy ?? new Policy(emptyConfig());
@@ -215,7 +218,7 @@ async function validate(doc: TextDocument): Promise<void> {
       fallbackPolicy(),
       s.maxFileSizeMB * 1024 * 1024,
     );
-    publish(doc.uri, result);
+    publish(doc.uri, result, instructions.diagnostics(file, doc.getText(), folder));
     last = { lastCheckAt: new Date().toISOString(), lastCheckMs: Math.round(result.ms * 100) / 100 };
     statusSoon();
   } catch (e) {
@@ -223,8 +226,8 @@ async function validate(doc: TextDocument): Promise<void> {
   }
 }
 
-function publish(uri: string, result: CheckedDocument): void {
-  const diagnostics = result.findings.map((f, i) => toDiagnostic(f, i, result.version));
+function publish(uri: string, result: CheckedDocument, extra: Diagnostic[] = []): void {
+  const diagnostics = [...result.findings.map((f, i) => toDiagnostic(f, i, result.version)), ...extra];
   if (result.skipped) {
     diagnostics.push({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -321,7 +324,7 @@ connection.onCodeAction((p) => {
       languageId: doc.languageId,
       isLocked: (id: string) => policy.isLocked(id),
     };
-    return codeActions(p, checker.get(p.textDocument.uri), target);
+    return [...instructions.codeActions(p, file, doc?.getText(), folder), ...codeActions(p, checker.get(p.textDocument.uri), target)];
   } catch (e) {
     connection.console.error(`Code actions failed: ${(e as Error).stack ?? e}`);
     return [];

@@ -1,0 +1,49 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { McpWorkspace } from '../mcp/workspace';
+import { serveStdio } from '../mcp/server';
+import { diskHost, UsageError } from './cli-config';
+
+// conductor mcp: an MCP server over stdio for AI assistants (docs/ai-assistants.md).
+
+export const MCP_HELP = `Usage: conductor mcp [--cwd DIR] [--config FILE]
+
+Runs a Model Context Protocol server on stdin/stdout for AI assistants (VS Code / Copilot agent mode,
+Claude Code, Cursor). Tools: check_code, explain_rule, allowed_imports, policy_for_path.
+Answers come from the workspace's rule files (reloaded when they change); no network access.
+
+  --cwd <dir>      Workspace root (default: the current directory)
+  --config <file>  Rule file (default: .conductor/rules.jsonc or .json, else conductor:recommended)
+
+Register it, e.g.: claude mcp add conductor -- npx conductor mcp
+`;
+
+export function runMcp(argv: string[]): Promise<number> | number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: false, options: { cwd: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n\n${MCP_HELP}`);
+  }
+  const v = parsed.values;
+  if (v.help) {
+    process.stdout.write(MCP_HELP);
+    return 0;
+  }
+  const root = path.resolve(v.cwd ?? '.');
+  let isDir = false;
+  try {
+    isDir = fs.statSync(root).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) {
+    throw new UsageError(`--cwd must be an existing directory (got "${v.cwd ?? '.'}")`);
+  }
+  const host = diskHost();
+  if (v.config && host.readFile(path.resolve(root, v.config)) === undefined) {
+    throw new UsageError(`Rule file not found: ${v.config}`);
+  }
+  return serveStdio(new McpWorkspace(root, host, v.config));
+}

@@ -1,0 +1,105 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { computeReport } from '../report/compute';
+import { formatReportText } from '../report/format-text';
+import { renderPage } from '../report/html/render';
+import { envHeaders, exportOtlp, metricsUrl, otlpPayload } from '../report/otlp';
+import { UsageError } from './cli-config';
+import { parseJobs } from './gate';
+
+/**
+ * `conductor report [--format json|html|text] [--output FILE] [--since DATE] [--rework-days N]
+ * [--otlp-endpoint URL] [--cwd DIR]`: governance metrics of the working tree and its git history.
+ */
+export async function runReport(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      options: {
+        format: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        since: { type: 'string' },
+        'rework-days': { type: 'string' },
+        'otlp-endpoint': { type: 'string' },
+        cwd: { type: 'string' },
+        config: { type: 'string' },
+        now: { type: 'string' },
+        jobs: { type: 'string' },
+        'no-gitignore': { type: 'boolean' },
+        'max-file-size': { type: 'string' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const v = parsed.values;
+  const format = v.format ?? 'text';
+  if (!['json', 'html', 'text'].includes(format)) {
+    throw new UsageError(`--format must be json, html or text (got "${format}")`);
+  }
+  const root = path.resolve(v.cwd ?? '.');
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
+    throw new UsageError(`--cwd must be an existing directory (got "${v.cwd ?? '.'}")`);
+  }
+  const reworkDays = v['rework-days'] === undefined ? 14 : Number(v['rework-days']);
+  if (!Number.isInteger(reworkDays) || reworkDays < 1) {
+    throw new UsageError(`--rework-days must be a positive whole number of days (got "${v['rework-days']}")`);
+  }
+  const since = parseDate('--since', v.since);
+  const now = parseDate('--now', v.now) ?? Date.now();
+  if (v['max-file-size'] !== undefined && !(Number(v['max-file-size']) > 0)) {
+    throw new UsageError('--max-file-size must be a positive number of MB');
+  }
+  const endpoint = v['otlp-endpoint'];
+  if (endpoint !== undefined) {
+    try {
+      metricsUrl(endpoint);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  }
+  const report = await computeReport({
+    root,
+    configFile: v.config,
+    since,
+    reworkDays,
+    now,
+    jobs: parseJobs(v.jobs),
+    gitignore: !v['no-gitignore'],
+    maxBytes: Number(v['max-file-size'] ?? 5) * 1024 * 1024,
+  });
+  const out = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : format === 'html' ? renderPage({ mode: 'file', report }) : formatReportText(report);
+  if (v.output) {
+    try {
+      fs.writeFileSync(path.resolve(v.output), out);
+    } catch (e) {
+      throw new UsageError(`Cannot write --output ${v.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  } else {
+    process.stdout.write(out);
+  }
+  if (endpoint !== undefined) {
+    try {
+      await exportOtlp(endpoint, otlpPayload(report, Date.now()), { headers: envHeaders(process.env) });
+    } catch (e) {
+      process.stderr.write(`conductor: OTLP export failed: ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
+  return 0;
+}
+
+/** A date or date-time (`2026-01-31`, `2026-01-31T12:00:00Z`); a date alone is midnight UTC. */
+function parseDate(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) {
+    throw new UsageError(`${flag} must be a date such as 2026-01-31 or 2026-01-31T12:00:00Z (got "${value}")`);
+  }
+  return t;
+}

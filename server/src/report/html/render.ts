@@ -1,0 +1,76 @@
+// One self-contained HTML page for the report: style, uPlot, the page script and the data inline;
+// a CSP that allows nothing remote (scripts and styles only with this page's nonce). The same page
+// is the `--format html` file and, with mode 'webview', the editor's dashboard.
+import { randomBytes } from 'crypto';
+import type { GovernanceReport } from '../schema';
+import { PAGE_SCRIPT } from './page-script';
+import { PAGE_CSS } from './page-style';
+import { uplotAssets } from './uplot-assets';
+
+export interface PageOptions {
+  /** 'file': a standalone HTML file; 'webview': VS Code's theme variables, data posted by the extension. */
+  mode: 'file' | 'webview';
+  /** The report to show now (the webview may start without one and receive it by message). */
+  report?: GovernanceReport;
+  /** Fresh per page; generated when omitted. */
+  nonce?: string;
+  /** The webview's `cspSource` (webview mode). */
+  cspSource?: string;
+  title?: string;
+}
+
+export function newNonce(): string {
+  return randomBytes(18).toString('base64').replace(/[+/=]/g, '');
+}
+
+/** JSON that is safe inside a <script> element: no `</script>`, no `<!--`, no JS line separators. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value ?? null)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The Content-Security-Policy of the page: nothing from anywhere except its own nonce'd inline code. */
+export function pageCsp(nonce: string, cspSource?: string): string {
+  const own = cspSource ? ` ${cspSource}` : '';
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src${own} 'nonce-${nonce}'`,
+    `img-src${own} data:`,
+    `font-src${own}`,
+    "connect-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+export function renderPage(o: PageOptions): string {
+  const nonce = o.nonce ?? newNonce();
+  const { js, css } = uplotAssets();
+  const title = o.title ?? (o.report ? `Governance report — ${o.report.repository.name}` : 'Governance report');
+  const inline = (code: string): string => code.replace(/<\/(script)/gi, '<\\/$1');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(pageCsp(nonce, o.mode === 'webview' ? o.cspSource : undefined))}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${escapeHtml(title)}</title>
+<style nonce="${nonce}">${inline(css)}</style>
+<style nonce="${nonce}">${inline(PAGE_CSS)}</style>
+</head>
+<body class="${o.mode === 'webview' ? 'vscode' : 'file'}">
+<main id="app"><noscript>This report draws its figures with JavaScript; open it in a browser with scripts enabled, or use conductor report --format text.</noscript></main>
+<script type="application/json" id="report-data" nonce="${nonce}">${o.report ? scriptJson(o.report) : ''}</script>
+<script nonce="${nonce}">${inline(js)}</script>
+<script nonce="${nonce}">${inline(PAGE_SCRIPT)}</script>
+</body>
+</html>
+`;
+}
