@@ -11,6 +11,7 @@ import { EditDetector } from './provenance/edit-detector';
 import { registerInlineAccept } from './provenance/inline-accept';
 import { registerManualCommands } from './provenance/manual-commands';
 import { provenanceSettings } from './provenance/provenance-settings';
+import { registerWalkthrough } from './walkthrough';
 
 let client: LanguageClient | undefined;
 
@@ -56,6 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerInlineAccept(log, () => provenanceSettings(vscode.window.activeTextEditor?.document.uri).enable),
     ...registerManualCommands(log, detector),
     ...registerEffectiveRules(() => client),
+    ...registerWalkthrough(context, log), // walkthrough context keys, CI gate task, conductor.updateAiInstructions
   );
   await client.start();
   log.info('Conductor language server started.');

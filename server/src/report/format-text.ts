@@ -33,7 +33,7 @@ export function formatReportText(r: GovernanceReport): string {
   if (s.trend.points.length > 1) {
     const first = s.trend.points[0];
     const last = s.trend.points[s.trend.points.length - 1];
-    out.push(`  trend: ${pct(first.share)} (${first.week}) → ${pct(last.share)} (${last.week}), ${s.trend.points.length} points by ${s.trend.sampling}`);
+    out.push(`  trend: ${pct(first.share)} (${first.date}) → ${pct(last.share)} (${last.date}), ${s.trend.points.length} points by ${s.trend.sampling}`);
   }
   const rv = r.review;
   out.push(`Reviewed         ${pct(rv.reviewedShare)}  (${num(rv.lines.reviewed)} reviewed, ${num(rv.lines.unreviewed)} unreviewed AI lines; ${rv.blocks.unreviewed} unreviewed blocks)`);

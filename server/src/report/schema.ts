@@ -43,8 +43,8 @@ export interface ToolShare {
 }
 
 export interface TrendPoint {
-  /** Monday (UTC) of the week, `YYYY-MM-DD`, for weekly sampling; the commit's day otherwise. */
-  week: string;
+  /** `YYYY-MM-DD`: the week's Monday (UTC) for weekly sampling, the commit's day for per-commit sampling. */
+  date: string;
   commit: string;
   /** The sampled commit's committer time, ISO-8601 UTC. */
   time: string;

@@ -114,6 +114,6 @@ export function trendPoints(
     const { ai, markers } = atCommit.get(c.sha) ?? { ai: 0, markers: 0 };
     const total = totals[s.index];
     const human = Math.max(0, total - ai - markers);
-    return { week: s.label, commit: c.sha, time: new Date(c.time * 1000).toISOString(), total, ai, markers, human, share: ratio(ai, ai + human) };
+    return { date: s.label, commit: c.sha, time: new Date(c.time * 1000).toISOString(), total, ai, markers, human, share: ratio(ai, ai + human) };
   });
 }

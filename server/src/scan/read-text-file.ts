@@ -7,22 +7,33 @@ export type ReadResult = { text: string; bytes: number } | { skipped: string; by
 
 /** Reads a file once as UTF-8 text, or says why it is not checked (too large, binary, not UTF-8). */
 export function readTextFile(file: string, maxBytes = DEFAULT_MAX_BYTES): ReadResult {
-  let size: number;
+  let fd: number;
   try {
-    size = fs.statSync(file).size;
+    fd = fs.openSync(file, 'r');
   } catch (e) {
     return { skipped: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, bytes: 0 };
   }
-  if (size > maxBytes) {
-    return { skipped: `too large (${formatBytes(size)} > ${formatBytes(maxBytes)})`, bytes: size };
-  }
-  let buf: Buffer;
+  // One open, one fstat, one read: the size check and the content come from the same handle.
   try {
-    buf = fs.readFileSync(file);
+    const size = fs.fstatSync(fd).size;
+    if (size > maxBytes) {
+      return { skipped: `too large (${formatBytes(size)} > ${formatBytes(maxBytes)})`, bytes: size };
+    }
+    const buf = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = fs.readSync(fd, buf, read, size - read, read);
+      if (n === 0) {
+        break;
+      }
+      read += n;
+    }
+    return decodeText(buf.subarray(0, read));
   } catch (e) {
-    return { skipped: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, bytes: size };
+    return { skipped: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, bytes: 0 };
+  } finally {
+    fs.closeSync(fd);
   }
-  return decodeText(buf);
 }
 
 /** Binary (a NUL byte in the first 8 KB, as git and ripgrep decide) or invalid UTF-8 is skipped. */

@@ -65,6 +65,11 @@ export class ScriptedRepo {
     });
   }
 
+  /** A git command run with author and committer date `iso` (merges). */
+  gitAt(iso: string, ...args: string[]): string {
+    return execFileSync('git', args, { cwd: this.dir, env: { ...process.env, ...GIT_ENV, GIT_AUTHOR_DATE: iso, GIT_COMMITTER_DATE: iso }, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+  }
+
   /** Writes a history with `git fast-import` (fast for many commits); each commit replaces the files it names. */
   fastImport(commits: { iso: string; files: Record<string, string | null> }[]): void {
     const parts: string[] = [];

@@ -17,8 +17,8 @@ export interface DocumentInput {
 /** Everything a rule needs about one document, each piece computed at most once per check. */
 export class DocumentContext {
   readonly syntax: LanguageSyntax;
-  readonly lines: LineIndex;
   readonly rules: Map<string, EffectiveRule>;
+  private linesCache?: LineIndex;
   private spansCache?: Spans;
   private lowerCache?: string;
   private provenanceCache?: ParsedProvenance;
@@ -29,12 +29,17 @@ export class DocumentContext {
     private readonly provenanceSource: ProvenanceSource = markerProvenance,
   ) {
     this.syntax = syntaxFor(doc.languageId, doc.relPath);
-    this.lines = new LineIndex(doc.text);
     this.rules = policy.rulesFor(doc.relPath);
   }
 
   get text(): string {
     return this.doc.text;
+  }
+
+  /** Offsets ↔ positions, built on first use (most files of a scan have no finding to place). */
+  get lines(): LineIndex {
+    this.linesCache ??= new LineIndex(this.doc.text);
+    return this.linesCache;
   }
 
   /** The text lower-cased once, shared by every pattern's case-insensitive `keywords` prefilter. */

@@ -28,7 +28,12 @@ export function globMatcher(globs: readonly string[]): PathMatcher {
 interface CompiledPattern {
   pattern: ResolvedPattern;
   applies: PathMatcher;
+  // The globs look only at the file's extension (**/*.ts, **/*.{js,py}, or no globs at all).
+  byExtension: boolean;
 }
+
+// A glob like **/*.ext or **/*.{a,b}: every path with that extension matches it, and no other.
+const EXTENSION_GLOB = /^\*\*\/\*(\.[A-Za-z0-9_+-]+|\.\{[A-Za-z0-9_+,.-]+\})?$/;
 
 /**
  * A resolved config ready to answer "which rules apply to this file, at which severity".
@@ -39,6 +44,7 @@ export class Policy {
   private readonly patterns: CompiledPattern[];
   private readonly overrides: { applies: PathMatcher; rules: Map<string, RuleSetting>; origin: string }[];
   private readonly cache = new Map<string, Map<string, EffectiveRule>>();
+  private readonly extensionCache = new Map<string, boolean[]>();
 
   /** `org`: the org layer's locks (org rulesets, issue 8); locked rules cannot be weakened by lower layers. */
   constructor(
@@ -49,7 +55,8 @@ export class Policy {
     this.patterns = [...resolved.patterns.values()].map((pattern) => {
       const include = pattern.paths ? globMatcher(pattern.paths) : () => true;
       const exclude = globMatcher(pattern.exclude ?? []);
-      return { pattern, applies: (p: string) => include(p) && !exclude(p) };
+      const byExtension = !pattern.exclude?.length && (pattern.paths ?? ['**/*']).every((g) => EXTENSION_GLOB.test(g));
+      return { pattern, applies: (p: string) => include(p) && !exclude(p), byExtension };
     });
     this.overrides = resolved.overrides.map((o) => {
       const inc = globMatcher(o.files);
@@ -90,7 +97,17 @@ export class Policy {
 
   /** Patterns whose `paths`/`exclude` select this file (severity still comes from `rulesFor`). */
   patternsFor(relPath: string): ResolvedPattern[] {
-    return this.patterns.filter((p) => p.applies(relPath)).map((p) => p.pattern);
+    // Most `paths` are `**/*.ext` globs, decided by the extension alone: decide those once per extension.
+    const base = relPath.slice(relPath.lastIndexOf('/') + 1);
+    const ext = base.includes('.') ? base.slice(base.lastIndexOf('.')) : '';
+    let byExt = this.extensionCache.get(ext);
+    if (!byExt) {
+      const probe = `x/x${ext}`;
+      byExt = this.patterns.map((p) => p.byExtension && p.applies(probe));
+      this.extensionCache.set(ext, byExt);
+    }
+    const decided = byExt;
+    return this.patterns.filter((p, i) => (p.byExtension ? decided[i] : p.applies(relPath))).map((p) => p.pattern);
   }
 
   private computeRules(overrideIndexes: number[]): Map<string, EffectiveRule> {

@@ -21,21 +21,20 @@ export function lex(text: string, syntax: LanguageSyntax): Spans {
   const block = syntax.blockComment;
   const multi = syntax.multilineQuotes;
   const quotes = syntax.quotes;
-  // Characters that can open a comment or string, to skip plain code quickly.
-  const openers = new Set<number>();
-  for (const s of [line, block?.[0], ...multi, ...quotes, syntax.regexLiterals ? '/' : undefined]) {
-    if (s) {
-      openers.add(s.charCodeAt(0));
-    }
-  }
+  // Plain code is skipped by a regex that stops only at characters that can open a comment or string.
+  const skip = plainCodeSkipper(syntax);
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    if (!openers.has(c)) {
-      i++;
-      continue;
+    skip.lastIndex = i;
+    if (!skip.test(text)) {
+      break;
     }
+    i = skip.lastIndex;
+    if (i >= n) {
+      break;
+    }
+    const c = text.charCodeAt(i);
     if (block && text.startsWith(block[0], i)) {
       const close = text.indexOf(block[1], i + block[0].length);
       const end = close === -1 ? n : close + block[1].length;
@@ -81,6 +80,21 @@ export function lex(text: string, syntax: LanguageSyntax): Spans {
     ends.push(e);
     kinds.push(k);
   }
+}
+
+const skippers = new WeakMap<LanguageSyntax, RegExp>();
+
+/** A sticky regex that consumes everything up to the next possible comment or string opener. */
+function plainCodeSkipper(syntax: LanguageSyntax): RegExp {
+  let re = skippers.get(syntax);
+  if (!re) {
+    const openers = [syntax.lineComment, syntax.blockComment?.[0], ...syntax.multilineQuotes, ...syntax.quotes, syntax.regexLiterals ? '/' : undefined]
+      .filter((o): o is string => !!o)
+      .map((o) => o[0].replace(/[\\\]^-]/g, '\\$&'));
+    re = new RegExp(openers.length > 0 ? `[^${[...new Set(openers)].join('')}]*` : '[^]*', 'y');
+    skippers.set(syntax, re);
+  }
+  return re;
 }
 
 const REGEX_AFTER_WORD = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);

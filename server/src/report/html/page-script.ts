@@ -81,7 +81,7 @@ export const PAGE_SCRIPT = String.raw`
   function trendChart(box, r) {
     var t = r.aiShare.trend;
     var pts = t.points.map(function (p) {
-      var x = Date.parse(t.sampling === 'week' ? p.week + 'T00:00:00Z' : p.time) / 1000;
+      var x = Date.parse(t.sampling === 'week' ? p.date + 'T00:00:00Z' : p.time) / 1000;
       return [x, p.share === null ? null : p.share * 100, p.ai];
     }).sort(function (a, b) { return a[0] - b[0]; });
     var fg = cssVar('--fg'), grid = cssVar('--grid'), ai = cssVar('--ai'), human = cssVar('--human');
