@@ -15,7 +15,6 @@ const OPTIONAL_INTERNALS = {
   documentContext: 'server/src/engine/check/document-context.ts',
   walk: 'server/src/scan/walk-files.ts',
   readText: 'server/src/scan/read-text-file.ts',
-  scan: 'server/src/scan/scan-workspace.ts',
   jsonFormat: 'server/src/cli/format/json.ts',
 };
 

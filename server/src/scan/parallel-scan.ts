@@ -4,7 +4,6 @@ import { performance } from 'perf_hooks';
 import { Worker } from 'worker_threads';
 import { fingerprints, safeFixEdits, type Finding, type Policy, type SkippedFile } from '../engine';
 import { decodeText, formatBytes, readTextFile } from './read-text-file';
-import type { FileResult } from './scan-workspace';
 import { checkFileOnDisk } from './check-file-on-disk';
 import type { OrgLayer } from '../engine/org';
 
@@ -23,6 +22,13 @@ export interface ScanItem {
 }
 
 /** A checked file: one fingerprint per finding, computed where the text was. */
+export interface FileResult {
+  relPath: string;
+  findings: Finding[];
+  /** The file's text, kept only when asked for (fixes, fingerprints, changed lines). */
+  text?: string;
+}
+
 export interface ScannedFile extends FileResult {
   fingerprints: string[];
 }

@@ -1,6 +1,6 @@
 import { SEVERITY_RANK, type Finding, type Severity, type SkippedFile } from '../../engine';
 import type { StaleEntry } from '../../engine/report/baseline';
-import type { FileResult } from '../../scan/scan-workspace';
+import type { FileResult } from '../../scan/parallel-scan';
 
 /** Everything a report format prints: the findings left after the baseline and the change filter. */
 export interface GateReport {
