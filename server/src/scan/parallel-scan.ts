@@ -21,7 +21,7 @@ export interface ScanItem {
   content?: Uint8Array;
 }
 
-/** A checked file: one fingerprint per finding, computed where the text was. */
+/** A checked file and its findings. */
 export interface FileResult {
   relPath: string;
   findings: Finding[];
@@ -29,6 +29,7 @@ export interface FileResult {
   text?: string;
 }
 
+/** A checked file: one fingerprint per finding, computed where the text was. */
 export interface ScannedFile extends FileResult {
   fingerprints: string[];
 }
