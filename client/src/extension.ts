@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands, StatusNotification } from '../../server/src/lsp/protocol';
 import { createRulesFile } from './create-rules-file';
+import { registerDashboard } from './dashboard/dashboard';
 import { registerEffectiveRules } from './effective-rules';
 import { askSuppressionReason } from './suppression-reason';
 import { StatusItem } from './status-item';
@@ -57,6 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ...registerInlineAccept(log, () => provenanceSettings(vscode.window.activeTextEditor?.document.uri).enable),
     ...registerManualCommands(log, detector),
     ...registerEffectiveRules(() => client),
+    ...registerDashboard(context, log),
     ...registerWalkthrough(context, log), // walkthrough context keys, CI gate task, conductor.updateAiInstructions
   );
   await client.start();

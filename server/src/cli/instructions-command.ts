@@ -1,7 +1,6 @@
-import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { isStale, parseTargets, planInstructions, writePlan, type PlanStatus } from '../instructions';
+import { parseCliArgs, workspaceRoot } from './cli-args';
 import { diskHost, loadCliConfig, UsageError } from './cli-config';
 
 // conductor instructions: writes the effective policy into the files AI assistants read, inside a generated section.
@@ -41,20 +40,19 @@ const STALE: Record<PlanStatus, string> = {
 };
 
 export function runInstructions(argv: string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: { check: { type: 'boolean' }, targets: { type: 'string' }, cwd: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n\n${INSTRUCTIONS_HELP}`);
-  }
-  const v = parsed.values;
+  const { values: v, positionals } = parseCliArgs(argv, {
+    check: { type: 'boolean' },
+    targets: { type: 'string' },
+    cwd: { type: 'string' },
+    config: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (v.help) {
     process.stdout.write(INSTRUCTIONS_HELP);
     return 0;
+  }
+  if (positionals.length > 0) {
+    throw new UsageError(`conductor instructions takes no paths (got "${positionals[0]}")\n\n${INSTRUCTIONS_HELP}`);
   }
   let targets;
   try {
@@ -62,18 +60,15 @@ export function runInstructions(argv: string[]): number {
   } catch (e) {
     throw new UsageError(`--targets: ${(e as Error).message}`);
   }
-  const root = path.resolve(v.cwd ?? '.');
-  if (!isDirectory(root)) {
-    throw new UsageError(`--cwd must be an existing directory (got "${v.cwd ?? '.'}")`);
-  }
+  const root = workspaceRoot(v.cwd);
   const { policy, ruleFile } = loadCliConfig(root, v.config, diskHost());
   const rel = ruleFile && path.relative(root, ruleFile).split(path.sep).join('/');
   const plan = planInstructions({ root, policy, targets, ruleFile: rel });
   if (plan.errors.length > 0) {
     throw new UsageError(`cannot update the instructions:\n${plan.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`);
   }
-  const width = Math.max(...Object.values(v.check ? STALE : VERB).map((s) => s.length));
   const changed = plan.entries.filter((e) => e.status !== 'unchanged');
+  const width = Math.max(0, ...changed.map((e) => (v.check ? STALE : VERB)[e.status].length));
   const upToDate = plan.entries.length - changed.length;
   if (v.check) {
     for (const e of changed) {
@@ -95,11 +90,3 @@ export function runInstructions(argv: string[]): number {
 }
 
 const files = (n: number): string => `${n} instruction file${n === 1 ? ' is' : 's are'}`;
-
-function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}

@@ -1,8 +1,7 @@
-import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { McpWorkspace } from '../mcp/workspace';
 import { serveStdio } from '../mcp/server';
+import { parseCliArgs, workspaceRoot } from './cli-args';
 import { diskHost, UsageError } from './cli-config';
 
 // conductor mcp: an MCP server over stdio for AI assistants (docs/ai-assistants.md).
@@ -20,27 +19,15 @@ Register it, e.g.: claude mcp add conductor -- npx conductor mcp
 `;
 
 export function runMcp(argv: string[]): Promise<number> | number {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: false, options: { cwd: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n\n${MCP_HELP}`);
-  }
-  const v = parsed.values;
+  const { values: v, positionals } = parseCliArgs(argv, { cwd: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
   if (v.help) {
     process.stdout.write(MCP_HELP);
     return 0;
   }
-  const root = path.resolve(v.cwd ?? '.');
-  let isDir = false;
-  try {
-    isDir = fs.statSync(root).isDirectory();
-  } catch {
-    isDir = false;
+  if (positionals.length > 0) {
+    throw new UsageError(`conductor mcp takes no paths (got "${positionals[0]}")\n\n${MCP_HELP}`);
   }
-  if (!isDir) {
-    throw new UsageError(`--cwd must be an existing directory (got "${v.cwd ?? '.'}")`);
-  }
+  const root = workspaceRoot(v.cwd);
   const host = diskHost();
   if (v.config && host.readFile(path.resolve(root, v.config)) === undefined) {
     throw new UsageError(`Rule file not found: ${v.config}`);

@@ -81,6 +81,7 @@ export async function computeReport(r: ReportRequest): Promise<GovernanceReport>
       git: info !== undefined,
       head: info?.head ?? null,
       branch: info?.branch ?? null,
+      shallow: info?.shallow ?? false,
       commits: replay.commits.length,
       firstCommitAt: iso(replay.commits[0]?.time),
       headCommitAt: iso(head),

@@ -24,6 +24,9 @@ export function formatReportText(r: GovernanceReport): string {
     ? `${r.repository.commits} commits, HEAD ${r.repository.head?.slice(0, 10)}${r.repository.branch ? ` (${r.repository.branch})` : ''}`
     : 'not a git repository: no history metrics';
   out.push(`Governance report for ${r.repository.name} — ${head}`);
+  if (r.repository.shallow) {
+    out.push('Note: a shallow clone — history metrics start at its oldest commit (git fetch --unshallow, or fetch-depth: 0 in CI, for all of it).');
+  }
   out.push('');
   out.push(`AI share         ${pct(s.share)}  (${num(s.lines.ai)} AI / ${num(s.lines.ai + s.lines.human)} lines, ${s.blocks} blocks in ${s.files.withAi} of ${s.files.total} files)`);
   const top = s.byFolder.filter((f) => f.depth === 1 && f.ai > 0).sort((a, b) => (b.share ?? 0) - (a.share ?? 0)).slice(0, 5);

@@ -2,7 +2,6 @@
 // `git grep -l` + `git cat-file --batch` (never a checkout). Output is read as bytes where paths or
 // content may be any UTF-8.
 import { execFileSync, spawn } from 'child_process';
-import * as readline from 'readline';
 import { COMMIT_FORMAT, LogParser, type LogCommit } from './history';
 
 /** Settings that would change the diff's shape (user config could otherwise set them). */
@@ -14,6 +13,8 @@ export interface RepoInfo {
   prefix: string;
   head: string;
   branch: string | null;
+  /** A shallow clone: history starts at the shallow boundary. */
+  shallow: boolean;
 }
 
 function git(root: string, args: string[], input?: string): Buffer {
@@ -30,7 +31,8 @@ export function repoInfo(root: string): RepoInfo | undefined {
     } catch {
       branch = null; // detached HEAD
     }
-    return { prefix: prefix.trim(), head: head.trim(), branch };
+    const shallow = git(root, ['rev-parse', '--is-shallow-repository']).toString('utf8').trim() === 'true';
+    return { prefix: prefix.trim(), head: head.trim(), branch, shallow };
   } catch {
     return undefined;
   }
@@ -59,8 +61,8 @@ export function readHistory(root: string, prefix: string, onCommit: (c: LogCommi
     '--dst-prefix=b/',
     `--format=${COMMIT_FORMAT}`,
     'HEAD',
-    '--',
-    '.',
+    // In a subfolder, only its history (commits that touch nothing there are skipped); at the top, every commit.
+    ...(prefix ? ['--', '.'] : []),
   ];
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -71,13 +73,24 @@ export function readHistory(root: string, prefix: string, onCommit: (c: LogCommi
     child.stderr.on('data', (d: string) => {
       stderr += d;
     });
-    const rl = readline.createInterface({ input: child.stdout, crlfDelay: Infinity });
-    rl.on('line', (line) => {
+    // Lines end at \n only (readline would also split at a lone \r inside a line and break the hunk counts).
+    let rest = '';
+    const feed = (text: string): void => {
+      let from = 0;
+      for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', from)) {
+        const end = nl > from && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+        parser.line(text.slice(from, end));
+        from = nl + 1;
+      }
+      rest = text.slice(from);
+    };
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
       if (failed) {
         return;
       }
       try {
-        parser.line(line);
+        feed(rest + chunk);
       } catch (e) {
         failed = e as Error;
         child.kill();
@@ -102,7 +115,14 @@ export function readHistory(root: string, prefix: string, onCommit: (c: LogCommi
         }
       }
     };
-    rl.on('close', () => {
+    child.stdout.on('end', () => {
+      if (!failed && rest) {
+        try {
+          parser.line(rest.endsWith('\r') ? rest.slice(0, -1) : rest);
+        } catch (e) {
+          failed = e as Error;
+        }
+      }
       lines = true;
       done();
     });
@@ -114,23 +134,31 @@ export function readHistory(root: string, prefix: string, onCommit: (c: LogCommi
   });
 }
 
-/** Paths (relative to `root`) of the text files at `rev` that contain `needle`, via `git grep -l`. */
-export function filesContaining(root: string, rev: string, needle: string): string[] {
-  let out: Buffer;
-  try {
-    out = git(root, ['grep', '-l', '-z', '-I', '-F', '--no-color', '--full-name', '-e', needle, rev, '--', '.']);
-  } catch (e) {
-    if ((e as { status?: number }).status === 1) {
-      return []; // no match
+/**
+ * Per revision, the paths (relative to the repository's top) of its text files under `root` that
+ * contain `needle`: `git grep -l` over many revisions at once (one process per 64 revisions).
+ */
+export function filesContaining(root: string, revs: readonly string[], needle: string): Map<string, string[]> {
+  const out = new Map<string, string[]>(revs.map((r) => [r, []]));
+  for (let i = 0; i < revs.length; i += 64) {
+    const batch = revs.slice(i, i + 64);
+    let text: string;
+    try {
+      text = git(root, ['grep', '-l', '-z', '-I', '-F', '--no-color', '--full-name', '-e', needle, ...batch, '--', '.']).toString('utf8');
+    } catch (e) {
+      if ((e as { status?: number }).status === 1) {
+        continue; // no match in any of them
+      }
+      throw e;
     }
-    throw e;
+    for (const hit of text.split('\0')) {
+      const colon = hit.indexOf(':');
+      if (colon > 0) {
+        out.get(hit.slice(0, colon))?.push(hit.slice(colon + 1));
+      }
+    }
   }
-  const lead = `${rev}:`;
-  return out
-    .toString('utf8')
-    .split('\0')
-    .filter(Boolean)
-    .map((p) => (p.startsWith(lead) ? p.slice(lead.length) : p));
+  return out;
 }
 
 /**

@@ -75,6 +75,8 @@ export interface GovernanceReport {
     git: boolean;
     head: string | null;
     branch: string | null;
+    /** A shallow clone (CI's default fetch depth): history, and so trend, rework and lead time, start at its boundary. */
+    shallow: boolean;
     /** First-parent commits replayed (all history, whatever --since says). */
     commits: number;
     firstCommitAt: string | null;
@@ -150,7 +152,7 @@ export interface GovernanceReport {
 /** The top-level and second-level keys, in order: the test that guards schema stability compares against these. */
 export const REPORT_KEYS = {
   root: ['schemaVersion', 'tool', 'generatedAt', 'repository', 'options', 'aiShare', 'review', 'rework', 'leadTime', 'policy'],
-  repository: ['name', 'root', 'git', 'head', 'branch', 'commits', 'firstCommitAt', 'headCommitAt'],
+  repository: ['name', 'root', 'git', 'head', 'branch', 'shallow', 'commits', 'firstCommitAt', 'headCommitAt'],
   options: ['since', 'reworkDays', 'now'],
   aiShare: ['lines', 'share', 'files', 'blocks', 'byFolder', 'byLanguage', 'byTool', 'trend'],
   review: ['lines', 'reviewedShare', 'blocks', 'unreviewedAge'],

@@ -74,8 +74,9 @@ export function trendPoints(
   const shas = [...new Set(samples.map((s) => commits[s.index].sha))];
   const files = new Map<string, string[]>();
   const requests: string[] = [];
+  const found = filesContaining(root, shas, '@ai-generated');
   for (const sha of shas) {
-    const rel = filesContaining(root, sha, '@ai-generated')
+    const rel = (found.get(sha) ?? [])
       .filter((p) => p.startsWith(prefix))
       .map((p) => p.slice(prefix.length))
       .filter(counted);

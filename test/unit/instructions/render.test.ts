@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadWorkspaceConfig, type Policy } from '../../../server/src/engine';
-import { generatedFiles, INSTRUCTION_TARGETS, parseTargets, updatedText, findSection, type GeneratedFile } from '../../../server/src/instructions';
+import { generatedFiles, INSTRUCTION_TARGETS, parseTargets, updatedText, findSection, type GeneratedFile, type InstructionTarget } from '../../../server/src/instructions';
 import { memoryHost, policyOf } from '../../helpers/engine';
 import { BUILTIN_DIR, REPO_ROOT } from '../../helpers/paths';
 import { diskHost } from './helpers';
@@ -20,7 +20,7 @@ function richPolicy(root = FIXTURE): Policy {
   return loaded.policy;
 }
 
-function render(policy: Policy, targets = INSTRUCTION_TARGETS): GeneratedFile[] {
+function render(policy: Policy, targets: readonly InstructionTarget[] = INSTRUCTION_TARGETS): GeneratedFile[] {
   return generatedFiles(policy, targets, { ruleFile: '.conductor/rules.jsonc' });
 }
 
@@ -63,7 +63,9 @@ describe('instructions: rendering (golden files)', () => {
     it(`matches the golden ${rel}`, () => {
       const file = files.find((f) => f.path === rel);
       assert.ok(file, `${rel} not generated`);
-      const golden = path.join(GOLDEN, ...rel.split('/'));
+      // Flat names (`.github__copilot-instructions.md.golden`): real AGENTS.md or .cursor/rules files in the
+      // repository would be picked up by assistants working on it.
+      const golden = path.join(GOLDEN, `${rel.replace(/\//g, '__')}.golden`);
       if (process.env.UPDATE_GOLDEN === '1') {
         fs.mkdirSync(path.dirname(golden), { recursive: true });
         fs.writeFileSync(golden, created(file));

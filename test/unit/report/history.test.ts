@@ -5,6 +5,8 @@ import { durationHistogram, median, per1000, percentile, ratio } from '../../../
 import { sampleCommits, weekStart } from '../../../server/src/report/trend';
 import { countFile, countLines, foldersOf } from '../../../server/src/report/share';
 import { layerOf } from '../../../server/src/report/policy-metrics';
+import { envHeaders, metricsUrl } from '../../../server/src/report/otlp';
+import { scriptJson } from '../../../server/src/report/html/render';
 
 const DAY = 86400;
 
@@ -245,5 +247,21 @@ describe('report: marker lines, statistics, sampling', () => {
       { index: 10, label: '2026-01-19' },
     ]);
     assert.deepEqual(s.samples.at(-1), { index: 59, label: '2026-04-27' });
+  });
+});
+
+describe('report: OTLP and page helpers', () => {
+  it('targets {endpoint}/v1/metrics and reads OTEL headers', () => {
+    assert.equal(metricsUrl('http://collector:4318').href, 'http://collector:4318/v1/metrics');
+    assert.equal(metricsUrl('https://otel.example/base/').href, 'https://otel.example/base/v1/metrics');
+    assert.equal(metricsUrl('http://c:4318/v1/metrics').href, 'http://c:4318/v1/metrics');
+    assert.throws(() => metricsUrl('ftp://c'), /http\(s\) URL/);
+    assert.deepEqual(envHeaders({ OTEL_EXPORTER_OTLP_HEADERS: 'a=1, b=x%20y', OTEL_EXPORTER_OTLP_METRICS_HEADERS: 'a=2' }), { a: '2', b: 'x y' });
+  });
+
+  it('embeds JSON that cannot end its script element', () => {
+    const s = scriptJson({ path: '</script><script>alert(1)</script>', c: '<!--', ls: '\u2028' });
+    assert.ok(!s.includes('<') && !s.includes('>') && !s.includes('\u2028'), s);
+    assert.deepEqual(JSON.parse(s), { path: '</script><script>alert(1)</script>', c: '<!--', ls: '\u2028' });
   });
 });

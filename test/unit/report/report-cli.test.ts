@@ -81,8 +81,8 @@ describe('conductor report (built CLI, scripted git history)', function () {
       ],
     );
     assert.deepEqual(
-      { git: r.repository.git, head: r.repository.head, branch: r.repository.branch, commits: r.repository.commits, first: r.repository.firstCommitAt, headAt: r.repository.headCommitAt },
-      { git: true, head: shas[5], branch: 'main', commits: 6, first: '2026-01-05T10:00:00.000Z', headAt: '2026-03-02T10:00:00.000Z' },
+      { git: r.repository.git, head: r.repository.head, branch: r.repository.branch, shallow: r.repository.shallow, commits: r.repository.commits, first: r.repository.firstCommitAt, headAt: r.repository.headCommitAt },
+      { git: true, head: shas[5], branch: 'main', shallow: false, commits: 6, first: '2026-01-05T10:00:00.000Z', headAt: '2026-03-02T10:00:00.000Z' },
     );
   });
 
@@ -187,6 +187,19 @@ describe('conductor report (built CLI, scripted git history)', function () {
     ]);
   });
 
+  it('says when a shallow clone cuts the history short', () => {
+    const clone = new ScriptedRepo({ init: false });
+    try {
+      clone.git('clone', '-q', '--depth', '2', `file://${repo.dir}`, 'c');
+      const dir = path.join(clone.dir, 'c');
+      const s = report(dir);
+      assert.deepEqual([s.repository.shallow, s.repository.commits, s.aiShare.trend.points.length], [true, 2, 2]);
+      assert.match(runCli(['report'], dir).stdout, /Note: a shallow clone/);
+    } finally {
+      clone.cleanup();
+    }
+  });
+
   it('keeps a documented, stable JSON shape (docs/metrics.md)', () => {
     assert.equal(r.schemaVersion, 1);
     assert.deepEqual(Object.keys(r), ['schemaVersion', 'tool', 'generatedAt', 'repository', 'options', 'aiShare', 'review', 'rework', 'leadTime', 'policy']);
@@ -248,6 +261,35 @@ describe('conductor report: renames, whitespace, merges, long histories, no git'
           ['lib', 4],
         ],
       );
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('reads CRLF files and lines with a stray carriage return', () => {
+    const repo = new ScriptedRepo();
+    try {
+      const crlf = (a2: string): string => ['// @ai-generated begin id=c7c7c7 tool=copilot', 'const a1 = 1;', a2, '// @ai-generated end id=c7c7c7', 'const h = 1;', ''].join('\r\n');
+      repo.write('a.ts', crlf('const a2 = 2;'));
+      repo.write('b.txt', 'one\rline\n');
+      repo.commit('2026-01-05T10:00:00Z');
+      repo.write('a.ts', crlf('const a2 = 3;'));
+      repo.commit('2026-01-06T10:00:00Z');
+      repo.write('z.txt', ['later']);
+      repo.commit('2026-02-01T10:00:00Z');
+      const r = report(repo.dir);
+      assert.deepEqual(
+        r.aiShare.trend.points.map((p) => [p.total, p.ai]),
+        [
+          [6, 2],
+          [6, 2],
+          [7, 2],
+        ],
+      );
+      assert.deepEqual([r.rework.ai, r.rework.human], [
+        { added: 3, reworked: 1, rate: 1 / 3 },
+        { added: 2, reworked: 0, rate: 0 },
+      ]);
     } finally {
       repo.cleanup();
     }
@@ -330,7 +372,7 @@ describe('conductor report: renames, whitespace, merges, long histories, no git'
       repo.write('src/x.ts', ['// @ai-generated begin id=5555aa tool=copilot', 'export const k = "FAKEKEY0001";', '// @ai-generated end id=5555aa', 'export const h = 1; // TODO']);
       assert.equal(runCli(['baseline'], repo.dir).status, 0);
       const r = report(repo.dir);
-      assert.deepEqual(r.repository, { name: path.basename(repo.dir), root: repo.dir, git: false, head: null, branch: null, commits: 0, firstCommitAt: null, headCommitAt: null });
+      assert.deepEqual(r.repository, { name: path.basename(repo.dir), root: repo.dir, git: false, head: null, branch: null, shallow: false, commits: 0, firstCommitAt: null, headCommitAt: null });
       assert.deepEqual(r.aiShare.lines, { total: 4, ai: 1, human: 1, markers: 2 });
       assert.deepEqual(r.aiShare.trend, { sampling: 'none', points: [] });
       assert.deepEqual(r.rework, { windowDays: 14, referenceTime: null, ai: { added: 0, reworked: 0, rate: null }, human: { added: 0, reworked: 0, rate: null }, pending: { ai: 0, human: 0 } });

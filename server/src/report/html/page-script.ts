@@ -28,7 +28,7 @@ export const PAGE_SCRIPT = String.raw`
   }
   var probe = null;
   function withAlpha(color, alpha) {
-    probe = probe || document.createElement('canvas').getContext('2d');
+    probe = probe || document.createElement('canvas').getContext('2d', { willReadFrequently: true });
     if (!probe) { return color; }
     probe.clearRect(0, 0, 1, 1);
     probe.fillStyle = '#000';
@@ -104,13 +104,19 @@ export const PAGE_SCRIPT = String.raw`
         { label: 'AI lines', scale: 'lines', stroke: human, width: 1.5, dash: [5, 4], points: { show: false },
           value: function (u, v) { return v === null || v === undefined ? '\u2013' : num(v); } }
       ],
+      legend: { live: false },
       cursor: { drag: { x: false, y: false } }
     };
     var data = [pts.map(function (p) { return p[0]; }), pts.map(function (p) { return p[1]; }), pts.map(function (p) { return p[2]; })];
-    charts.push({ id: 'trend', box: box, height: 240, points: pts.length, u: new uPlot(opts, data, box) });
+    var u = new uPlot(opts, data, box);
+    if (pts.length === 1) {
+      // uPlot spans a single point over years; show the week around it instead.
+      u.setScale('x', { min: pts[0][0] - 4 * 86400, max: pts[0][0] + 4 * 86400 });
+    }
+    charts.push({ id: 'trend', box: box, height: 240, points: pts.length, u: u });
   }
 
-  function barChart(id, box, labels, defs, fmt) {
+  function barChart(id, box, labels, defs, fmt, integer) {
     var xs = labels.map(function (_l, i) { return i; });
     var fg = cssVar('--fg'), grid = cssVar('--grid');
     var bars = uPlot.paths.bars({ size: [0.62, 72] });
@@ -123,14 +129,15 @@ export const PAGE_SCRIPT = String.raw`
       axes: [
         Object.assign(baseAxis(fg, grid), { grid: { show: false }, ticks: { show: false },
           splits: function () { return xs; }, values: function (u, splits) { return splits.map(function (i) { return labels[i] === undefined ? '' : labels[i]; }); } }),
-        Object.assign(baseAxis(fg, grid), { values: function (u, v) { return v.map(fmt); } })
+        Object.assign(baseAxis(fg, grid), integer ? { values: function (u, v) { return v.map(fmt); }, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000] }
+          : { values: function (u, v) { return v.map(fmt); } })
       ],
       series: [{ label: '', value: function (u, v) { return v === null || v === undefined ? '' : (labels[v] === undefined ? '' : labels[v]); } }].concat(defs.map(function (d) {
         var c = cssVar(d.color);
         return { label: d.label, stroke: c, fill: withAlpha(c, 0.8), width: 1, paths: bars, points: { show: false },
           value: function (u, v) { return v === null || v === undefined ? '\u2013' : fmt(v); } };
       })),
-      legend: { show: true },
+      legend: { show: defs.length > 1, live: false },
       cursor: { drag: { x: false, y: false }, points: { show: false } }
     };
     var data = [xs].concat(defs.map(function (d) { return d.values; }));
@@ -158,6 +165,17 @@ export const PAGE_SCRIPT = String.raw`
       if (subs.length > 11) { add(row, el('div', 'tile', '+' + (subs.length - 11) + ' more')); }
     });
     if (tops.length > 14) { add(box, el('div', 'muted', '+' + (tops.length - 14) + ' more top-level folders')); }
+    if (r.aiShare.byTool.length > 0) {
+      add(box, el('div', 'muted tools-title', 'AI lines by tool'));
+      var most = Math.max.apply(null, r.aiShare.byTool.map(function (t) { return t.ai; }).concat([1]));
+      var tools = add(box, el('div', 'minibars'));
+      r.aiShare.byTool.slice(0, 8).forEach(function (t) {
+        add(tools, el('span', null, t.tool)).title = t.blocks + ' blocks';
+        var bar = add(add(tools, el('div', 'track')), el('div', 'bar bg-ai'));
+        bar.style.width = (100 * t.ai / most) + '%';
+        add(tools, el('span', 'num', num(t.ai)));
+      });
+    }
     var scale = add(box, el('div', 'legend-scale'));
     add(scale, el('span', null, '0%'));
     [0, 2, 4, 6, 8, 10].forEach(function (b) { add(scale, el('span', 'sw h' + b)); });
@@ -222,7 +240,7 @@ export const PAGE_SCRIPT = String.raw`
     add(header, el('h1', null, 'Governance report' + (r ? ' \u2014 ' + r.repository.name : '')));
     if (r) {
       var sub = r.repository.git
-        ? r.repository.commits + ' commits' + (r.repository.branch ? ' on ' + r.repository.branch : '') + ', HEAD ' + (r.repository.head || '').slice(0, 10)
+        ? r.repository.commits + (r.repository.commits === 1 ? ' commit' : ' commits') + (r.repository.branch ? ' on ' + r.repository.branch : '') + ', HEAD ' + (r.repository.head || '').slice(0, 10)
         : 'Not a git repository: trend, rework and lead time need history';
       add(header, el('div', 'sub', sub + ' \u00b7 generated ' + new Date(r.generatedAt).toLocaleString()));
     }
@@ -283,7 +301,7 @@ export const PAGE_SCRIPT = String.raw`
     if (p.findings.byLayer.length > 0) {
       barChart('layers', layersBox, p.findings.byLayer.map(function (l) { return l.layer; }), [
         { label: 'Findings', color: '--accent', values: p.findings.byLayer.map(function (l) { return l.count; }) }
-      ], function (v) { return num(Math.round(v)); });
+      ], function (v) { return num(Math.round(v)); }, true);
     } else { add(layersBox, el('div', 'empty', 'No findings.')); }
     notify();
   }
@@ -312,7 +330,12 @@ export const PAGE_SCRIPT = String.raw`
     var m = ev.data;
     if (!m || typeof m !== 'object') { return; }
     if (m.type === 'report') { report = m.report; status = { text: m.status || '', busy: false, error: false }; render(); }
-    else if (m.type === 'status') { status = { text: m.text || '', busy: !!m.busy, error: !!m.error }; render(); }
+    else if (m.type === 'status') {
+      status = { text: m.text || '', busy: !!m.busy, error: !!m.error };
+      var line = document.querySelector('.toolbar .status');
+      // With a report on screen only the status line changes: no redraw while the next report is computed.
+      if (report && line) { line.textContent = status.text; line.className = 'status' + (status.error ? ' error' : ' muted'); } else { render(); }
+    }
   });
   render();
 })();

@@ -74,8 +74,11 @@ header .sub, .muted { color: var(--muted); }
 .bg-human { background: var(--human); }
 .keys { display: flex; gap: 16px; flex-wrap: wrap; font-size: 12px; }
 .keys span.sw { width: 10px; height: 10px; border-radius: 2px; display: inline-block; margin-right: 5px; vertical-align: -1px; }
-.minibars { display: grid; grid-template-columns: 56px 1fr 40px; gap: 3px 8px; align-items: center; font-size: 12px; margin-top: 10px; }
-.minibars .bar { height: 10px; border-radius: 2px; background: var(--warn); min-width: 1px; }
+.minibars { display: grid; grid-template-columns: 84px 1fr 48px; gap: 3px 8px; align-items: center; font-size: 12px; margin-top: 10px; }
+.minibars .bar { height: 10px; border-radius: 2px; background: var(--warn); }
+.minibars .bar.bg-ai { background: var(--ai); }
+.tools-title { margin-top: 14px; }
+.minibars span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .minibars .track { background: var(--grid); border-radius: 2px; }
 table { width: 100%; border-collapse: collapse; font-size: 12px; }
 th, td { text-align: left; padding: 4px 6px; border-bottom: 1px solid var(--border); }

@@ -14,8 +14,6 @@ export interface PageOptions {
   report?: GovernanceReport;
   /** Fresh per page; generated when omitted. */
   nonce?: string;
-  /** The webview's `cspSource` (webview mode). */
-  cspSource?: string;
   title?: string;
 }
 
@@ -34,19 +32,12 @@ export function scriptJson(value: unknown): string {
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The Content-Security-Policy of the page: nothing from anywhere except its own nonce'd inline code. */
-export function pageCsp(nonce: string, cspSource?: string): string {
-  const own = cspSource ? ` ${cspSource}` : '';
-  return [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src${own} 'nonce-${nonce}'`,
-    `img-src${own} data:`,
-    `font-src${own}`,
-    "connect-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
+/**
+ * The Content-Security-Policy of the page: nothing from anywhere, only its own nonce'd inline script
+ * and styles (the webview loads no resource either, so it needs no `webview.cspSource`).
+ */
+export function pageCsp(nonce: string): string {
+  return ["default-src 'none'", `script-src 'nonce-${nonce}'`, `style-src 'nonce-${nonce}'`, "img-src data:", "base-uri 'none'", "form-action 'none'"].join('; ');
 }
 
 export function renderPage(o: PageOptions): string {
@@ -58,7 +49,7 @@ export function renderPage(o: PageOptions): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(pageCsp(nonce, o.mode === 'webview' ? o.cspSource : undefined))}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(pageCsp(nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <title>${escapeHtml(title)}</title>
