@@ -61,9 +61,9 @@ class PolicyFacts {
     this.ai = aiPolicyOf(policy);
     const b = policy.resolved.boundaries;
     this.boundaries = b ? compileBoundaries(b) : undefined;
-    // The ruleset's own `name` only: without one, Policy.name is an absolute path (machine-specific).
+    // The ruleset's own `name` only: without one, Policy.name is the rule file's path (possibly absolute).
     const n = policy.resolved.name;
-    this.name = n && n !== policy.resolved.entry && !/^([A-Za-z]:)?[\\/]/.test(n) ? n : undefined;
+    this.name = n && !/[\\/]|\.jsonc?$/.test(n) ? n : undefined;
   }
 
   on(id: string): boolean {
@@ -101,8 +101,10 @@ class PolicyFacts {
 }
 
 function source(facts: PolicyFacts, options: RenderOptions): string {
-  const file = options.ruleFile ? code(options.ruleFile) : 'the built-in default rules (`conductor:recommended`)';
-  return `${file}${facts.name ? ` (ruleset ${code(facts.name)})` : ''}`;
+  if (!options.ruleFile) {
+    return 'the built-in default rules (`conductor:recommended`)';
+  }
+  return `${code(options.ruleFile)}${facts.name ? ` (ruleset ${code(facts.name)})` : ''}`;
 }
 
 function mainBody(facts: PolicyFacts, options: RenderOptions, mentionScoped: boolean): string[] {

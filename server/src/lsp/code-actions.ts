@@ -1,11 +1,14 @@
 import { CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
-import { safeFixEdits } from '../engine';
+import * as path from 'path';
+import { URI } from 'vscode-uri';
+import { safeFixEdits, type Finding } from '../engine';
+import type { ManifestFix } from '../engine/boundaries/packages';
 import type { CheckedDocument } from './document-checker';
 import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from './protocol';
 import { quickFix, toTextEdits, type DiagnosticData } from './to-lsp';
 import { aiCodeActions } from './ai-actions';
 
-/** Quick fixes for the diagnostics in the request, plus `source.fixAll.conductor`. */
+/** The open document a code action request is about. */
 export interface ActionTarget {
   text: string;
   relPath: string;
@@ -15,6 +18,7 @@ export interface ActionTarget {
   isLocked: (ruleId: string) => boolean;
 }
 
+/** Quick fixes for the diagnostics in the request, plus `source.fixAll.conductor`. */
 export function codeActions(params: CodeActionParams, checked: CheckedDocument | undefined, target: ActionTarget | undefined): CodeAction[] {
   if (!checked) {
     return [];
@@ -32,6 +36,10 @@ export function codeActions(params: CodeActionParams, checked: CheckedDocument |
       finding.fixes.forEach((fix, i) => actions.push(quickFix(fix.title, uri, fix.edits, d, i === 0 && fix.safe)));
       if (target) {
         actions.push(...aiCodeActions(uri, target.text, finding, d, target.relPath, target.root, target.languageId));
+        const manifest = manifestAction(finding, d, target.root);
+        if (manifest) {
+          actions.push(manifest);
+        }
       }
       if (!target?.isLocked(finding.ruleId)) {
         const suppress = CodeAction.create(`Suppress ${finding.ruleId} on this line…`, CodeActionKind.QuickFix);
@@ -56,4 +64,15 @@ function findingOf(d: Diagnostic, checked: CheckedDocument): CheckedDocument['fi
     return undefined;
   }
   return checked.findings[data.index];
+}
+
+/** "Add to package.json" for an installed but undeclared package: an edit of the manifest, not of this file. */
+function manifestAction(finding: Finding, d: Diagnostic, root: string | undefined): CodeAction | undefined {
+  const fix = finding.properties?.manifestFix as ManifestFix | undefined;
+  if (!fix || !root) {
+    return undefined;
+  }
+  const action = CodeAction.create(fix.title, { changes: { [URI.file(path.join(root, fix.file)).toString()]: toTextEdits(fix.edits) } }, CodeActionKind.QuickFix);
+  action.diagnostics = [d];
+  return action;
 }

@@ -149,9 +149,16 @@ describe('instructions: rendering (golden files)', () => {
     assert.doesNotMatch(noScoped[0].section, /Path-specific rules/);
   });
 
+  it('names the ruleset only when the rule file has a name', () => {
+    const named = generatedFiles(policyOf({ name: 'team-x' }), ['agents'], { ruleFile: '.conductor/rules.jsonc' })[0];
+    assert.match(named.section, /against `\.conductor\/rules\.jsonc` \(ruleset `team-x`\) in the editor/);
+    const unnamed = generatedFiles(policyOf({}), ['agents'], { ruleFile: '.conductor/rules.jsonc' })[0];
+    assert.match(unnamed.section, /against `\.conductor\/rules\.jsonc` in the editor/);
+  });
+
   it('renders the built-in default (no rule file) without an `ai` or `boundaries` section', () => {
     const f = generatedFiles(policyOf({ extends: ['conductor:recommended'] }), ['agents'], {})[0];
-    assert.match(f.section, /against the built-in default rules \(`conductor:recommended`\)/);
+    assert.match(f.section, /against the built-in default rules \(`conductor:recommended`\) in the editor/);
     assert.doesNotMatch(f.section, /### (Marking|Approved|Forbidden|Excluded|Architecture|Packages|Human review)/);
     assert.match(f.section, /### Banned APIs and constructs/);
   });

@@ -1,0 +1,69 @@
+// Boundaries through the BUILT server over stdio: a layer violation on the import specifier, and
+// "Add … to package.json" for an installed but undeclared package — an edit of the manifest, not of the document.
+import * as assert from 'node:assert/strict';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol/node';
+import { ensureBuilt } from '../helpers/build';
+import { applyTextEdits } from '../helpers/edits';
+import { SERVER_JS } from '../helpers/paths';
+import { makeTempWorkspace, ruleFileText, type TempWorkspace } from '../helpers/temp-workspace';
+import { LspClient, isCodeAction } from './lsp-client';
+
+const RULES = {
+  boundaries: {
+    layers: { ui: { paths: ['src/ui/**'] }, db: { paths: ['src/db/**'] } },
+    allow: { ui: [] },
+    packages: { requireDeclared: true },
+  },
+};
+
+describe('lsp: boundaries (layer violations, undeclared packages)', function () {
+  before(function () {
+    this.timeout(180_000);
+    ensureBuilt([SERVER_JS]);
+  });
+
+  let ws: TempWorkspace;
+  let client: LspClient;
+  beforeEach(async () => {
+    ws = makeTempWorkspace({
+      '.conductor/rules.jsonc': ruleFileText(RULES),
+      'package.json': '{\n  "name": "app",\n  "dependencies": {\n    "zod": "^4.0.0"\n  }\n}\n',
+      'node_modules/left-pad/package.json': '{ "name": "left-pad", "version": "1.3.0" }\n',
+      'node_modules/zod/package.json': '{ "name": "zod", "version": "4.0.0" }\n',
+      'src/db/client.ts': 'export const query = (): number => 1;\n',
+    });
+    client = await LspClient.start({ folders: [ws.root], settings: () => ({}) });
+  });
+  afterEach(() => {
+    client?.dispose();
+    ws?.remove();
+  });
+
+  async function open(rel: string, text: string, ok: (d: Diagnostic[]) => boolean): Promise<{ uri: string; diags: Diagnostic[] }> {
+    const uri = ws.uri(rel);
+    await client.open(uri, text, 'typescript');
+    return { uri, diags: await client.waitForCurrentDiagnostics(uri, ok) };
+  }
+
+  it('reports a forbidden layer import on the specifier, naming both layers', async () => {
+    const text = "import { query } from '../db/client';\nexport const n = query();\n";
+    const { diags } = await open('src/ui/view.ts', text, (d) => d.length > 0);
+    const d = diags.find((x) => x.code === 'boundaries/layer-violation');
+    assert.ok(d, JSON.stringify(diags));
+    assert.deepEqual(d.range, { start: { line: 0, character: 22 }, end: { line: 0, character: 36 } });
+    assert.match(String(d.message), /Layer 'ui' may not import 'db'/);
+  });
+
+  it('offers "add to package.json" for an installed, undeclared package, editing the manifest only', async () => {
+    const text = "import pad from 'left-pad';\nexport const s = pad('x', 3);\n";
+    const { uri, diags } = await open('src/util.ts', text, (d) => d.some((x) => x.code === 'boundaries/undeclared-package'));
+    const d = diags.find((x) => x.code === 'boundaries/undeclared-package') as Diagnostic;
+    const actions = (await client.codeActions(uri, d.range, [d], ['quickfix'])).filter(isCodeAction) as CodeAction[];
+    const add = actions.find((a) => /package\.json/.test(a.title));
+    assert.ok(add, actions.map((a) => a.title).join(' | '));
+    const changes = add.edit?.changes ?? {};
+    assert.deepEqual(Object.keys(changes), [ws.uri('package.json')], 'only the manifest changes');
+    const after = JSON.parse(applyTextEdits(ws.read('package.json'), changes[ws.uri('package.json')]));
+    assert.deepEqual(after.dependencies, { 'left-pad': '^1.3.0', zod: '^4.0.0' });
+  });
+});
