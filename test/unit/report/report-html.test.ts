@@ -13,7 +13,7 @@ import type { GovernanceReport } from '../../../server/src/report/schema';
 import { ScriptedRepo, runCli } from './helpers';
 import { writeGovernanceHistory } from './history-fixture';
 
-const PW = path.join(REPO_ROOT, '.e2e-tools', 'pw', 'node_modules', 'playwright-core');
+const PW = path.join(process.env.CONDUCTOR_E2E_TOOLS ?? path.join(REPO_ROOT, '.e2e-tools'), 'pw', 'node_modules', 'playwright-core');
 const CHROMIUM = process.env.CONDUCTOR_E2E_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
@@ -56,9 +56,10 @@ describe('conductor report --format html in headless Chromium', function () {
   let html: string;
 
   before(async function () {
-    if (!fs.existsSync(path.join(PW, 'package.json')) || !fs.existsSync(CHROMIUM)) {
-      this.skip(); // the e2e toolchain is not provisioned (node out/test/e2e/launch.js provisions it)
-    }
+    assert.ok(
+      fs.existsSync(path.join(PW, 'package.json')) && fs.existsSync(CHROMIUM),
+      'headless Chromium and playwright-core are missing: run `npm run test:setup` (npm test does it first)',
+    );
     ensureBuilt([CLI_JS]);
     repo = new ScriptedRepo();
     writeGovernanceHistory(repo);
