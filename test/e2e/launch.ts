@@ -146,8 +146,8 @@ async function main(): Promise<number> {
         CONDUCTOR_E2E_EXTENSION_PATH: extensionDevelopmentPath,
         ...(opts.grep ? { CONDUCTOR_E2E_GREP: opts.grep } : {}),
         // An installed copy has its own `vscode` API object, so tests that stand in for VS Code's
-        // dialogs (tagged [dev-host]) only run against the development path; every other test runs in both.
-        ...(opts.vsix ? { CONDUCTOR_E2E_EXCLUDE: '[dev-host]' } : {}),
+        // dialogs (tagged @dev-host) only run against the development path; every other test runs in both.
+        ...(opts.vsix ? { CONDUCTOR_E2E_EXCLUDE: '@dev-host' } : {}),
       },
     });
   } catch (e) {

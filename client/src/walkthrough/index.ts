@@ -11,23 +11,47 @@ export const CONTEXT = {
   hasSeenFinding: 'conductor.hasSeenFinding',
   ranCiGate: 'conductor.ranCiGate',
   hasAiInstructions: 'conductor.hasAiInstructions',
+  hasReviewedAiBlock: 'conductor.hasReviewedAiBlock',
+  hasOpenedDashboard: 'conductor.hasOpenedDashboard',
 } as const;
 type ContextName = keyof typeof CONTEXT;
+
+export const WALKTHROUGH_ID = 'conductor.gettingStarted';
+/** The walkthrough step each context key completes (package.json: `onContext:<key>` in its completionEvents). */
+const STEP_OF: Record<ContextName, string> = {
+  hasRulesFile: 'createRulesFile',
+  hasSeenFinding: 'seeViolation',
+  hasReviewedAiBlock: 'reviewAiBlock',
+  hasAiInstructions: 'aiInstructions',
+  ranCiGate: 'runCiGate',
+  hasOpenedDashboard: 'openDashboard',
+};
 
 export const RUN_CI_GATE = 'conductor.runCiGate';
 /** Internal (not contributed): the context values this extension has set, for tests and support. */
 export const WALKTHROUGH_CONTEXT = '_conductor.walkthroughContext';
 export const TASK_TYPE = 'conductor';
 const RULE_FILES = '.conductor/rules.{jsonc,json}';
+/** The dashboard's webview panel type (client/src/dashboard); the tab API reports it with a prefix. */
+const DASHBOARD_VIEW_TYPE = 'conductor.dashboard';
 
 export function registerWalkthrough(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): vscode.Disposable[] {
-  const values: Record<ContextName, boolean> = { hasRulesFile: false, hasSeenFinding: false, ranCiGate: false, hasAiInstructions: false };
+  const values = Object.fromEntries(Object.keys(CONTEXT).map((k) => [k, false])) as Record<ContextName, boolean>;
+  const marked = new Set<ContextName>();
   const set = (name: ContextName, value: boolean): void => {
     if (values[name] !== value) {
       values[name] = value;
       log.info(`Walkthrough: ${CONTEXT[name]} = ${value}`);
     }
     void vscode.commands.executeCommand('setContext', CONTEXT[name], value);
+    if (value && !marked.has(name)) {
+      marked.add(name);
+      // VS Code (1.139) ignores an `onContext:` event whose expression is already true when the walkthrough is
+      // registered, which races with this activation; so the step is also completed directly. The command is the
+      // workbench's own (not API): where it does not exist, the completionEvents still apply.
+      const step = `${context.extension.id}#${WALKTHROUGH_ID}#${STEP_OF[name]}`;
+      void Promise.resolve(vscode.commands.executeCommand('welcome.markStepComplete', step)).catch((e: unknown) => log.info(`Walkthrough: cannot mark ${step} complete: ${String(e)}`));
+    }
   };
 
   const refreshRulesFile = async (): Promise<void> => {
@@ -40,6 +64,19 @@ export function registerWalkthrough(context: vscode.ExtensionContext, log: vscod
   const sawFinding = (uris: readonly vscode.Uri[]): void => {
     if (!values.hasSeenFinding && uris.some((u) => vscode.languages.getDiagnostics(u).some((d) => d.source === 'conductor'))) {
       set('hasSeenFinding', true);
+    }
+  };
+
+  // A review recorded in a marker (the "Mark AI block as reviewed" quick fix writes `reviewed-by=` into the begin marker).
+  const sawReview = (e: vscode.TextDocumentChangeEvent): void => {
+    if (!values.hasReviewedAiBlock && e.contentChanges.some((c) => c.text.includes('reviewed-by=') && e.document.lineAt(Math.min(c.range.start.line, e.document.lineCount - 1)).text.includes('@ai-generated'))) {
+      set('hasReviewedAiBlock', true);
+    }
+  };
+  const sawDashboard = (): void => {
+    const open = vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(DASHBOARD_VIEW_TYPE)));
+    if (open && !values.hasOpenedDashboard) {
+      set('hasOpenedDashboard', true);
     }
   };
 
@@ -59,6 +96,8 @@ export function registerWalkthrough(context: vscode.ExtensionContext, log: vscod
     watcher.onDidDelete(() => void refreshRulesFile()),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void refreshRulesFile()),
     vscode.languages.onDidChangeDiagnostics((e) => sawFinding(e.uris)),
+    vscode.workspace.onDidChangeTextDocument(sawReview),
+    vscode.window.tabGroups.onDidChangeTabs(sawDashboard),
     vscode.tasks.registerTaskProvider(TASK_TYPE, {
       provideTasks: () => (vscode.workspace.workspaceFolders ?? []).map(gateTask),
       resolveTask: () => undefined,

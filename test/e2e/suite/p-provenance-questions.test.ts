@@ -1,7 +1,7 @@
 // (p) The questions Conductor asks (or must not ask) about large insertions. The test answers them through a stand-in
 // for vscode.window.showInformationMessage: the suite shares the extension's `vscode` API object when it runs from
 // the extension's own folder (the default launch); against an installed .vsix it does not, so the launcher leaves
-// the [dev-host] tests out of that run (see launch.ts).
+// the @dev-host tests out of that run (see launch.ts).
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -37,7 +37,7 @@ async function barrier(): Promise<void> {
   await waitFor(() => parse(agent).regions.length === 1, 20000, 'the barrier edit to be tagged', () => agent.getText());
 }
 
-describe('provenance: questions about large insertions [dev-host]', () => {
+describe('provenance: questions about large insertions @dev-host', () => {
   let restoreWindow: (() => void) | undefined;
   let restoreSetting: (() => Promise<void>) | undefined;
   let ghost: GhostText | undefined;

@@ -8,11 +8,31 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, APP, appIsFlagged, closeAllEditors, EXTENSION_ID, openFresh, resetFile, RULES, waitFor, waitForDiagnostics, wsUri } from './helpers';
+import { activateExtension, APP, appIsFlagged, byCode, closeAllEditors, EXTENSION_ID, openFresh, resetFile, RULES, waitFor, waitForDiagnostics, wsUri } from './helpers';
 
 const WALKTHROUGH = 'conductor.gettingStarted';
 const SHOT_REQUEST = '[e2e:screenshot] ';
 const GENERATED = ['AGENTS.md', 'CLAUDE.md', '.github/copilot-instructions.md', '.cursor/rules/conductor.mdc'];
+/** An unreviewed AI block where the e2e rules approve AI code and require a review. */
+const REVIEW_FILE = 'src/features/walkthrough-review.ts';
+const REVIEW_TEXT = ['export function total(values: number[]): number {', '  // @ai-generated begin id=5eed01 tool=copilot', '  return values.reduce((a, b) => a + b, 0);', '  // @ai-generated end id=5eed01', '}', ''].join('\n');
+
+type Action = vscode.CodeAction | vscode.Command;
+
+/** Code actions at `range`, asked again when VS Code cancels the request (see the e2e README). */
+async function codeActions(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  const actions = await waitFor(async () => {
+    try {
+      return (await vscode.commands.executeCommand<Action[]>('vscode.executeCodeActionProvider', uri, range)) ?? [];
+    } catch (e) {
+      if ((e as Error).name === 'Canceled' || (e as Error).message === 'Canceled') {
+        return undefined;
+      }
+      throw e;
+    }
+  }, 20000, 'code actions that are not canceled');
+  return actions.filter((a): a is vscode.CodeAction => !('command' in a && typeof a.command === 'string'));
+}
 
 interface Step {
   id: string;
@@ -26,7 +46,7 @@ interface Walkthrough {
   title: string;
   steps: Step[];
 }
-type ContextValues = Record<'hasRulesFile' | 'hasSeenFinding' | 'ranCiGate' | 'hasAiInstructions', boolean>;
+type ContextValues = Record<'hasRulesFile' | 'hasSeenFinding' | 'ranCiGate' | 'hasAiInstructions' | 'hasReviewedAiBlock' | 'hasOpenedDashboard', boolean>;
 
 const contextValues = async (): Promise<ContextValues> => (await vscode.commands.executeCommand('_conductor.walkthroughContext')) as ContextValues;
 
@@ -71,12 +91,32 @@ function walkthroughTab(title: string): vscode.Tab | undefined {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.includes(title) || (t.input === undefined && /welcome|walkthrough/i.test(t.label)));
 }
 
+/**
+ * Evidence for a human (VS Code's tick marks are not readable from the extension host): the walkthrough in front, saved
+ * to test-artifacts/<name>. Only the code-server runner takes screenshots; elsewhere this does nothing.
+ */
+async function walkthroughScreenshot(ext: vscode.Extension<unknown>, name: string): Promise<void> {
+  const shot = process.env.CONDUCTOR_E2E_SHOT;
+  if (process.env.CONDUCTOR_E2E_SHOT_ON_REQUEST !== '1' || !shot) {
+    return;
+  }
+  await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#${WALKTHROUGH}`, false);
+  await waitFor(() => walkthroughTab(walkthroughOf(ext).title)?.isActive, 10000, 'the walkthrough in front');
+  fs.rmSync(shot, { force: true });
+  console.log(`${SHOT_REQUEST}${shot}`);
+  await waitFor(() => fs.existsSync(shot), 20000, `the runner to save ${shot}`);
+  const target = path.join(ext.extensionUri.fsPath, 'test-artifacts', name);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.copyFileSync(shot, target);
+  fs.rmSync(shot, { force: true }); // the suite's final screenshot is taken fresh
+}
+
 describe('walkthrough', () => {
   before(activateExtension);
   after(async () => {
     await closeAllEditors();
     await resetFile(RULES);
-    for (const rel of [...GENERATED, '.github/instructions']) {
+    for (const rel of [...GENERATED, '.github/instructions', REVIEW_FILE]) {
       if (await exists(wsUri(rel))) {
         await vscode.workspace.fs.delete(wsUri(rel), { recursive: true });
       }
@@ -92,10 +132,10 @@ describe('walkthrough', () => {
       [
         ['createRulesFile', ['onCommand:conductor.createRulesFile', 'onContext:conductor.hasRulesFile']],
         ['seeViolation', ['onContext:conductor.hasSeenFinding']],
-        ['reviewAiBlock', ['onCommand:conductor.markReviewed']],
+        ['reviewAiBlock', ['onCommand:conductor.markReviewed', 'onContext:conductor.hasReviewedAiBlock']],
         ['aiInstructions', ['onContext:conductor.hasAiInstructions']],
         ['runCiGate', ['onContext:conductor.ranCiGate']],
-        ['openDashboard', ['onCommand:conductor.showDashboard']],
+        ['openDashboard', ['onCommand:conductor.showDashboard', 'onContext:conductor.hasOpenedDashboard']],
       ],
     );
     for (const s of w.steps) {
@@ -105,9 +145,9 @@ describe('walkthrough', () => {
       assert.match(Buffer.from(await vscode.workspace.fs.readFile(media)).toString('utf8'), /^# /, `${s.media.markdown} is not a markdown page`);
     }
     // The commands behind the steps' buttons and completion events exist (conductor.markReviewed is the language
-    // server's, registered by the language client; conductor.showDashboard comes with the dashboard).
+    // server's, registered by the language client).
     const commands = new Set(await vscode.commands.getCommands(true));
-    for (const id of ['conductor.createRulesFile', 'conductor.markSelectionAsAi', 'conductor.updateAiInstructions', 'conductor.runCiGate', 'conductor.markReviewed']) {
+    for (const id of ['conductor.createRulesFile', 'conductor.markSelectionAsAi', 'conductor.updateAiInstructions', 'conductor.runCiGate', 'conductor.markReviewed', 'conductor.showDashboard']) {
       assert.ok(commands.has(id), `command ${id} is not registered`);
     }
     const contributed = (ext.packageJSON.contributes.commands as { command: string; title: string }[]).find((c) => c.command === 'conductor.updateAiInstructions');
@@ -147,19 +187,7 @@ describe('walkthrough', () => {
     assert.ok(await exists(rules), 'the rule file was not created');
     await waitForContext('hasRulesFile', true, 'conductor.hasRulesFile = true after Create Rules File');
 
-    // Evidence for a human: the walkthrough with its first step ticked (only the code-server runner takes screenshots).
-    const shot = process.env.CONDUCTOR_E2E_SHOT;
-    if (process.env.CONDUCTOR_E2E_SHOT_ON_REQUEST === '1' && shot) {
-      await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#${WALKTHROUGH}`, false);
-      await waitFor(() => walkthroughTab(walkthroughOf(ext).title)?.isActive, 10000, 'the walkthrough in front');
-      fs.rmSync(shot, { force: true });
-      console.log(`${SHOT_REQUEST}${shot}`);
-      await waitFor(() => fs.existsSync(shot), 20000, `the runner to save ${shot}`);
-      const target = path.join(ext.extensionUri.fsPath, 'test-artifacts', 'e2e-walkthrough.png');
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.copyFileSync(shot, target);
-      fs.rmSync(shot, { force: true }); // the suite's final screenshot is taken fresh
-    }
+    await walkthroughScreenshot(ext, 'e2e-walkthrough.png');
   });
 
   it('the other steps complete on their events: a finding, the instructions written, the CI gate run', async () => {
@@ -180,5 +208,30 @@ describe('walkthrough', () => {
 
     await vscode.commands.executeCommand('conductor.runCiGate');
     await waitForContext('ranCiGate', true, 'conductor.ranCiGate after the CI gate task ended', 60000);
+
+    await vscode.commands.executeCommand('conductor.showDashboard');
+    await waitForContext('hasOpenedDashboard', true, 'conductor.hasOpenedDashboard once the dashboard panel is open');
+  });
+
+  it('"accept and review an AI block" completes when the "Mark AI block as reviewed" quick fix records a review', async () => {
+    await resetFile(RULES);
+    const doc = await resetFile(REVIEW_FILE, REVIEW_TEXT); // not in the fixture: written fresh
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const [unreviewed] = await waitForDiagnostics(doc.uri, (d) => byCode(d, 'ai/unreviewed').length === 1, 'ai/unreviewed on the block');
+    const config = vscode.workspace.getConfiguration('conductor');
+    const previous = config.inspect<string>('review.identity')?.workspaceValue;
+    await config.update('review.identity', 'walkthrough-reviewer@example.com', vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor(() => vscode.workspace.getConfiguration('conductor').get('review.identity') === 'walkthrough-reviewer@example.com', 20000, 'the reviewer setting');
+      const mark = (await codeActions(doc.uri, unreviewed.range)).find((a) => a.title === 'Mark AI block as reviewed');
+      assert.ok(mark?.command, 'no "Mark AI block as reviewed" quick fix');
+      await vscode.commands.executeCommand(mark.command.command, ...(mark.command.arguments ?? []));
+      await waitFor(() => doc.lineAt(1).text.includes('reviewed-by=walkthrough-reviewer@example.com'), 20000, 'the review in the begin marker', () => doc.lineAt(1).text);
+      await waitForContext('hasReviewedAiBlock', true, 'conductor.hasReviewedAiBlock after the review was recorded');
+    } finally {
+      await vscode.workspace.getConfiguration('conductor').update('review.identity', previous, vscode.ConfigurationTarget.Workspace);
+      await closeAllEditors();
+    }
+    await walkthroughScreenshot(await activateExtension(), 'e2e-walkthrough-done.png');
   });
 });
