@@ -37,15 +37,15 @@ const DASHBOARD_VIEW_TYPE = 'conductor.dashboard';
 
 export function registerWalkthrough(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): vscode.Disposable[] {
   const values = Object.fromEntries(Object.keys(CONTEXT).map((k) => [k, false])) as Record<ContextName, boolean>;
-  const marked = new Set<ContextName>();
   const set = (name: ContextName, value: boolean): void => {
-    if (values[name] !== value) {
-      values[name] = value;
-      log.info(`Walkthrough: ${CONTEXT[name]} = ${value}`);
-    }
+    const changed = values[name] !== value;
+    values[name] = value;
     void vscode.commands.executeCommand('setContext', CONTEXT[name], value);
-    if (value && !marked.has(name)) {
-      marked.add(name);
+    if (!changed) {
+      return;
+    }
+    log.info(`Walkthrough: ${CONTEXT[name]} = ${value}`);
+    if (value) {
       // VS Code (1.139) ignores an `onContext:` event whose expression is already true when the walkthrough is
       // registered, which races with this activation; so the step is also completed directly. The command is the
       // workbench's own (not API): where it does not exist, the completionEvents still apply.
