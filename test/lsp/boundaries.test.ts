@@ -52,6 +52,19 @@ describe('lsp: boundaries (layer violations, undeclared packages)', function () 
     assert.ok(d, JSON.stringify(diags));
     assert.deepEqual(d.range, { start: { line: 0, character: 22 }, end: { line: 0, character: 36 } });
     assert.match(String(d.message), /Layer 'ui' may not import 'db'/);
+    const actions = (await client.codeActions(ws.uri('src/ui/view.ts'), d.range, [d], ['quickfix'])).filter(isCodeAction) as CodeAction[];
+    const remove = actions.find((a) => a.title === "Remove the import of '../db/client'");
+    assert.ok(remove, actions.map((a) => a.title).join(' | '));
+    const edits = remove.edit?.changes?.[ws.uri('src/ui/view.ts')] ?? [];
+    assert.equal(applyTextEdits(text, edits), 'export const n = query();\n', 'exactly the import line goes');
+  });
+
+  it('offers no removal for an import statement that spans lines', async () => {
+    const text = "import {\n  query,\n} from '../db/client';\nexport const n = query();\n";
+    const { uri, diags } = await open('src/ui/multi.ts', text, (d) => d.length > 0);
+    const d = diags.find((x) => x.code === 'boundaries/layer-violation') as Diagnostic;
+    const actions = (await client.codeActions(uri, d.range, [d], ['quickfix'])).filter(isCodeAction) as CodeAction[];
+    assert.ok(!actions.some((a) => a.title.startsWith('Remove the import')), actions.map((a) => a.title).join(' | '));
   });
 
   it('offers "add to package.json" for an installed, undeclared package, editing the manifest only', async () => {

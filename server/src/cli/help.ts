@@ -25,7 +25,7 @@ Options for check:
   --staged           Only findings on staged lines, checking the staged content (pre-commit)
   --baseline <file>  Hide the findings listed in this baseline (default: .conductor/baseline.json if present)
   --no-baseline      Report every finding, even baselined ones
-  --jobs <n>         Worker threads (default: one per core when there are 200+ files; 1 = no workers)
+  --jobs <n>         Worker threads (default: one per core when there are 1,000+ files; 1 = no workers)
   --no-gitignore     Also check files that .gitignore excludes
   --max-file-size <MB>  Skip larger files (default 5)
   --verbose          List skipped files and timing on stderr

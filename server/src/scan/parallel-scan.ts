@@ -12,7 +12,7 @@ import type { OrgLayer } from '../engine/org';
 // back in input order, so a parallel scan prints exactly what a serial one does.
 
 /** Fewer files than this are checked on the main thread: starting workers costs more than it saves. */
-export const PARALLEL_THRESHOLD = 200;
+export const PARALLEL_THRESHOLD = 1000;
 const CHUNK = 32;
 
 export interface ScanItem {

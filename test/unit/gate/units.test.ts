@@ -254,7 +254,7 @@ describe('gate units: unified diff for fix --dry-run', () => {
 
 describe('gate units: workers and progress', () => {
   it('uses workers only for large scans unless --jobs says otherwise', () => {
-    assert.equal(workerCount(199, undefined), 1);
+    assert.equal(workerCount(999, undefined), 1);
     assert.equal(workerCount(10_000, undefined), Math.min(os.availableParallelism(), 313));
     assert.equal(workerCount(10_000, 1), 1);
     assert.equal(workerCount(40, 8), 2, 'never more workers than chunks');

@@ -134,7 +134,7 @@ export function checkBoundaries(ctx: DocumentContext, options: BoundaryCheckOpti
       severity: rule.severity,
       message,
       range: ctx.lines.rangeOf(a.ref.start, a.ref.end),
-      fixes: [],
+      fixes: removeImportFix(ctx, a),
       docsUrl: options.docsUrl(ruleId),
       origin: rule.origin,
       properties: { specifier: a.ref.specifier, kind: a.ref.kind, ...(a.ref.typeOnly ? { typeOnly: true } : {}), ...properties },
@@ -236,4 +236,17 @@ function bannedBy(b: CompiledBoundaries, r: Extract<Resolution, { kind: 'externa
     }
   }
   return undefined;
+}
+
+/** One-line import statements, the only ones "Remove this import" deletes (a multi-line one is left to the user). */
+const IMPORT_LINE = /^\s*(import\b.*['"`];?|export\b.*\bfrom\s*['"`].*['"`];?|from\s+[\w.]+\s+import\b.*|import\s+[\w.]+(\s+as\s+\w+)?|(const|let|var)\s+[\w${}\s,:]+=\s*require\(\s*['"`][^'"`]+['"`]\s*\);?)\s*$/;
+
+/** "Remove this import": deletes the whole line of a single-line import; never applied by Fix all. */
+function removeImportFix(ctx: DocumentContext, a: AnalyzedImport): Finding['fixes'] {
+  const line = ctx.lines.positionAt(a.ref.start).line;
+  if (line !== ctx.lines.positionAt(a.ref.end).line || !IMPORT_LINE.test(ctx.lines.lineText(line))) {
+    return [];
+  }
+  const end = line + 1 < ctx.lines.lineCount ? { line: line + 1, character: 0 } : { line, character: ctx.lines.lineText(line).length };
+  return [{ title: `Remove the import of '${a.ref.specifier}'`, edits: [{ range: { start: { line, character: 0 }, end }, newText: '' }], safe: false }];
 }
