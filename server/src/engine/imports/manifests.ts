@@ -350,10 +350,14 @@ function requirementName(req: string): string {
   return REQUIREMENT_NAME.exec(req)?.[1] ?? '';
 }
 
-function stripTomlComment(line: string): string {
+/**
+ * Visits the characters of a TOML line that are outside its strings ("…" with escapes, '…' literal);
+ * stops at the first character for which `visit` returns true and returns its index, else -1.
+ */
+function outsideStrings(text: string, visit: (c: string) => boolean): number {
   let q: string | undefined;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
     if (q) {
       if (c === '\\' && q === '"') {
         i++;
@@ -362,32 +366,24 @@ function stripTomlComment(line: string): string {
       }
     } else if (c === '"' || c === "'") {
       q = c;
-    } else if (c === '#') {
-      return line.slice(0, i);
+    } else if (visit(c)) {
+      return i;
     }
   }
-  return line;
+  return -1;
+}
+
+function stripTomlComment(line: string): string {
+  const hash = outsideStrings(line, (c) => c === '#');
+  return hash === -1 ? line : line.slice(0, hash);
 }
 
 function unbalanced(v: string): boolean {
   let depth = 0;
-  let q: string | undefined;
-  for (let i = 0; i < v.length; i++) {
-    const c = v[i];
-    if (q) {
-      if (c === '\\' && q === '"') {
-        i++;
-      } else if (c === q) {
-        q = undefined;
-      }
-    } else if (c === '"' || c === "'") {
-      q = c;
-    } else if (c === '[' || c === '{') {
-      depth++;
-    } else if (c === ']' || c === '}') {
-      depth--;
-    }
-  }
+  outsideStrings(v, (c) => {
+    depth += c === '[' || c === '{' ? 1 : c === ']' || c === '}' ? -1 : 0;
+    return false;
+  });
   return depth > 0;
 }
 

@@ -6,16 +6,8 @@
 /** True when a group repeated by `*`, `+` or `{n,}`/`{n,m}` (m > 1) has alternatives that may overlap. */
 export function hasRepeatedAlternation(source: string, flags = ''): boolean {
   const stack: { start: number; ambiguous: boolean }[] = [];
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      i++;
-    } else if (inClass) {
-      inClass = c !== ']';
-    } else if (c === '[') {
-      inClass = true;
-    } else if (c === '(') {
+  for (const [c, i] of structural(source)) {
+    if (c === '(') {
       stack.push({ start: i + 1, ambiguous: false });
     } else if (c === ')') {
       const group = stack.pop();
@@ -32,6 +24,23 @@ export function hasRepeatedAlternation(source: string, flags = ''): boolean {
     }
   }
   return false;
+}
+
+/** The characters that give a regex its structure, with their index: not escaped, not in a character class. */
+function* structural(source: string): Generator<[string, number]> {
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+    } else if (inClass) {
+      inClass = c !== ']';
+    } else if (c === '[') {
+      inClass = true;
+    } else {
+      yield [c, i];
+    }
+  }
 }
 
 /** The group's body without a `?:`, `?<name>` or lookaround prefix. */
@@ -65,17 +74,9 @@ function overlappingAlternatives(body: string, flags: string): boolean {
 function splitTopLevel(body: string): string[] {
   const out: string[] = [];
   let depth = 0;
-  let inClass = false;
   let from = 0;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c === '\\') {
-      i++;
-    } else if (inClass) {
-      inClass = c !== ']';
-    } else if (c === '[') {
-      inClass = true;
-    } else if (c === '(') {
+  for (const [c, i] of structural(body)) {
+    if (c === '(') {
       depth++;
     } else if (c === ')') {
       depth--;
