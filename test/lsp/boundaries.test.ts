@@ -59,6 +59,27 @@ describe('lsp: boundaries (layer violations, undeclared packages)', function () 
     assert.equal(applyTextEdits(text, edits), 'export const n = query();\n', 'exactly the import line goes');
   });
 
+  it('offers the allowed layer that re-exports the symbols, changing only the specifier', async () => {
+    ws.write('src/domain/index.ts', "export { query } from '../db/client';\nexport const rule = 1;\n");
+    client.dispose();
+    ws.write('.conductor/rules.jsonc', ruleFileText({ boundaries: { ...RULES.boundaries, layers: { ...RULES.boundaries.layers, domain: { paths: ['src/domain/**'], public: ['src/domain/index.ts'] } }, allow: { ui: ['domain'], domain: ['db'] } } }));
+    client = await LspClient.start({ folders: [ws.root], settings: () => ({}) });
+    const text = "import { query } from '../db/client';\nexport const n = query();\n";
+    const { uri, diags } = await open('src/ui/view.ts', text, (d) => d.some((x) => x.code === 'boundaries/layer-violation'));
+    const d = diags.find((x) => x.code === 'boundaries/layer-violation') as Diagnostic;
+    const actions = (await client.codeActions(uri, d.range, [d], ['quickfix'])).filter(isCodeAction) as CodeAction[];
+    const via = actions.find((a) => a.title.startsWith("Import from layer 'domain' instead"));
+    assert.ok(via, actions.map((a) => a.title).join(' | '));
+    assert.equal(applyTextEdits(text, via.edit?.changes?.[uri] ?? []), "import { query } from '../domain';\nexport const n = query();\n");
+
+    // A symbol the allowed layer does not re-export: no such suggestion.
+    const partial = "import { query, Row } from '../db/client';\nexport const m = query();\n";
+    const second = await open('src/ui/list.ts', partial, (x) => x.some((y) => y.code === 'boundaries/layer-violation'));
+    const d2 = second.diags.find((x) => x.code === 'boundaries/layer-violation') as Diagnostic;
+    const titles = ((await client.codeActions(second.uri, d2.range, [d2], ['quickfix'])).filter(isCodeAction) as CodeAction[]).map((a) => a.title);
+    assert.ok(!titles.some((t) => t.startsWith('Import from layer')), titles.join(' | '));
+  });
+
   it('offers no removal for an import statement that spans lines', async () => {
     const text = "import {\n  query,\n} from '../db/client';\nexport const n = query();\n";
     const { uri, diags } = await open('src/ui/multi.ts', text, (d) => d.length > 0);

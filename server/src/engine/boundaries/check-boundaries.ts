@@ -6,6 +6,7 @@ import { extractImports, importLanguage, javaPackage, resolveImport, type Import
 import { normalizeDist } from '../imports/manifests';
 import { compileBoundaries, type CompiledBoundaries, type LayerDecision } from './config';
 import { packageStatus, type PackageStatus } from './packages';
+import { reexportFix } from './reexport-fix';
 import { BANNED_PACKAGE, BOUNDARY_RULE_IDS, LAYER_VIOLATION, PRIVATE_IMPORT, UNDECLARED_PACKAGE, UNRESOLVED_IMPORT } from './rules';
 
 export interface BoundaryCheckOptions {
@@ -122,7 +123,7 @@ export function checkBoundaries(ctx: DocumentContext, options: BoundaryCheckOpti
   const dir = root ? path.dirname(path.resolve(root, ctx.doc.relPath)) : undefined;
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  const add = (ruleId: string, a: AnalyzedImport, message: string, properties: Record<string, unknown>): void => {
+  const add = (ruleId: string, a: AnalyzedImport, message: string, properties: Record<string, unknown>, extraFixes: Finding['fixes'] = []): void => {
     const rule = ctx.rules.get(ruleId);
     const key = `${ruleId}\0${a.ref.start}\0${a.target ?? ''}\0${message}`;
     if (!rule || seen.has(key)) {
@@ -134,7 +135,7 @@ export function checkBoundaries(ctx: DocumentContext, options: BoundaryCheckOpti
       severity: rule.severity,
       message,
       range: ctx.lines.rangeOf(a.ref.start, a.ref.end),
-      fixes: removeImportFix(ctx, a),
+      fixes: [...extraFixes, ...removeImportFix(ctx, a)],
       docsUrl: options.docsUrl(ruleId),
       origin: rule.origin,
       properties: { specifier: a.ref.specifier, kind: a.ref.kind, ...(a.ref.typeOnly ? { typeOnly: true } : {}), ...properties },
@@ -150,13 +151,17 @@ export function checkBoundaries(ctx: DocumentContext, options: BoundaryCheckOpti
           : b.config.allow?.has(a.fromLayer)
             ? `boundaries.allow.${a.fromLayer} does not list '${a.toLayer}'`
             : `boundaries.allow has no entry for '${a.fromLayer}'`;
+      const throughAllowedLayer =
+        root && a.target && doc.language === 'js'
+          ? reexportFix(ctx, b, root, { start: a.ref.start, end: a.ref.end, target: a.target, fromLayer: a.fromLayer, toLayer: a.toLayer })
+          : [];
       add(LAYER_VIOLATION, a, `Layer '${a.fromLayer}' may not import '${a.toLayer}' (${a.target}): ${why}. ${b.describeAllowed(a.fromLayer)}`, {
         from: ctx.doc.relPath,
         to: a.target,
         fromLayer: a.fromLayer,
         toLayer: a.toLayer,
         ...(a.decision.via === 'deny' ? { reason: a.decision.reason, declaredIn: a.decision.origin } : {}),
-      });
+      }, throughAllowedLayer);
     } else if (a.privateTarget && a.toLayer) {
       const entries = b.publicEntries(a.toLayer);
       const from = a.fromLayer ? `layer '${a.fromLayer}'` : `${ctx.doc.relPath} (in no layer)`;
