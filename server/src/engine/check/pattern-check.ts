@@ -4,6 +4,7 @@ import type { ResolvedPattern } from '../config/resolve';
 import type { DocumentContext } from './document-context';
 import { patternScreen } from './secret-screen';
 import { regionAt } from './provenance-check';
+import { requiredLiteral } from '../regex/required-literal';
 
 /** More findings than this from one pattern in one file are noise; the rest is counted in one summary finding. */
 export const MAX_FINDINGS_PER_RULE = 500;
@@ -24,6 +25,9 @@ export function checkPatterns(ctx: DocumentContext, docsUrl: (p: ResolvedPattern
     const screen = patternScreen(ctx, p);
     if (!screen.runs) {
       continue;
+    }
+    if (!mayMatch(ctx, p)) {
+      continue; // the text lacks a literal every match contains
     }
     const re = p.compiled;
     re.lastIndex = 0;
@@ -72,6 +76,17 @@ export function checkPatterns(ctx: DocumentContext, docsUrl: (p: ResolvedPattern
     }
   }
   return findings;
+}
+
+const literals = new WeakMap<ResolvedPattern, string | null>();
+
+function mayMatch(ctx: DocumentContext, p: ResolvedPattern): boolean {
+  let lit = literals.get(p);
+  if (lit === undefined) {
+    lit = requiredLiteral(p.regex, p.flags) ?? null;
+    literals.set(p, lit);
+  }
+  return lit === null || (p.flags?.includes('i') ? ctx.lowerText : ctx.text).includes(lit);
 }
 
 function matchesPlace(where: 'code' | 'comments' | 'strings', kind: 'code' | 'comment' | 'string'): boolean {
