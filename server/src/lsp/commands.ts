@@ -5,7 +5,7 @@ import { URI } from 'vscode-uri';
 import { DocumentContext, suppressionEdit, type AiRegion, type Policy, type TextEdit } from '../engine';
 import { findRegion, markReviewedEdits, takeOwnershipEdits } from '../engine/ai-policy';
 import type { DocumentChecker } from './document-checker';
-import { toPosix } from './document-checker';
+import { toPosix } from '../scan/walk-files';
 import type { FolderConfigs } from './folder-configs';
 import { Commands } from './protocol';
 import { reviewerIdentity } from './reviewer-identity';

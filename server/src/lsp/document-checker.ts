@@ -3,6 +3,7 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { checkDocument, type Finding, type Policy } from '../engine';
 import { formatBytes } from '../scan/read-text-file';
+import { toPosix } from '../scan/walk-files';
 import type { FolderConfig } from './folder-configs';
 
 export interface CheckedDocument {
@@ -58,6 +59,3 @@ export class DocumentChecker {
   }
 }
 
-export function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}

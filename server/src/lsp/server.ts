@@ -19,7 +19,8 @@ import { enableLinearRegexFallback, invalidateBoundaryCaches, loadWorkspaceConfi
 import { findBuiltinDir, docsResolver } from './builtin-dir';
 import { codeActions } from './code-actions';
 import { executeCommand } from './commands';
-import { DocumentChecker, toPosix, type CheckedDocument } from './document-checker';
+import { DocumentChecker, type CheckedDocument } from './document-checker';
+import { toPosix } from '../scan/walk-files';
 import { FolderConfigs } from './folder-configs';
 import { InstructionsDiagnostics } from './instructions-diagnostics';
 import { overlayHost } from './overlay-host';

@@ -3,31 +3,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import {
-  activateExtension, APP, appIsFlagged, byCode, codeOf, fullRange, NO_CONSOLE, NO_EVAL, openFresh, original, waitFor, waitForDiagnostics,
+  activateExtension, APP, appIsFlagged, byCode, codeActions, codeOf, fullRange, NO_CONSOLE, NO_EVAL, openFresh, original, waitForDiagnostics,
 } from './helpers';
 
-type Action = vscode.CodeAction | vscode.Command;
-const isCodeAction = (a: Action): a is vscode.CodeAction => !('command' in a && typeof a.command === 'string');
 const FIX_ALL = 'source.fixAll.conductor';
-
-/**
- * The code actions VS Code collects from every provider. VS Code cancels such a request when the set of providers
- * changes while it runs (here: the TypeScript extension registering its providers a few seconds after app.ts opens),
- * and then rejects with "Canceled"; its own light bulb simply asks again, and so does this helper.
- */
-async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  const actions = await waitFor(async () => {
-    try {
-      return (await vscode.commands.executeCommand<Action[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
-    } catch (e) {
-      if ((e as Error).name === 'Canceled' || (e as Error).message === 'Canceled') {
-        return undefined;
-      }
-      throw e;
-    }
-  }, 20000, 'code actions that are not canceled');
-  return actions.filter(isCodeAction);
-}
 
 describe('code actions', () => {
   before(activateExtension);

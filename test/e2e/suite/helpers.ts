@@ -162,3 +162,22 @@ export const NO_EVAL = 'security/no-eval';
 export function appIsFlagged(ds: vscode.Diagnostic[]): boolean {
   return byCode(ds, NO_CONSOLE).length === 1 && byCode(ds, NO_EVAL).length === 1;
 }
+
+/**
+ * The code actions VS Code collects from every provider (optionally of one kind). VS Code cancels such a request
+ * when the set of providers changes while it runs (the TypeScript extension registering its providers a few seconds
+ * after a file opens) and rejects with "Canceled"; its own light bulb simply asks again, and so does this helper.
+ */
+export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  const actions = await waitFor(async () => {
+    try {
+      return (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+    } catch (e) {
+      if ((e as Error).name === 'Canceled' || (e as Error).message === 'Canceled') {
+        return undefined;
+      }
+      throw e;
+    }
+  }, 20000, 'code actions that are not canceled');
+  return actions.filter((a): a is vscode.CodeAction => !('command' in a && typeof a.command === 'string'));
+}

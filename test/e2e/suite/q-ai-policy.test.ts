@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { markerProvenance, type AiRegion } from '../../../server/src/engine/provenance';
-import { activateExtension, byCode, closeAllEditors, codeOf, describeDiagnostics, openFresh, resetFile, waitFor, waitForDiagnostics } from './helpers';
+import { activateExtension, byCode, codeActions, closeAllEditors, codeOf, describeDiagnostics, openFresh, resetFile, waitFor, waitForDiagnostics } from './helpers';
 
 const AUTH = 'src/auth/session.ts';
 const FEATURE = 'src/features/report.ts';
@@ -17,23 +17,6 @@ const FORBIDDEN = 'ai/forbidden-path';
 const UNREVIEWED = 'ai/unreviewed';
 const REVIEWER = 'e2e-reviewer@example.com';
 
-type Action = vscode.CodeAction | vscode.Command;
-const isCodeAction = (a: Action): a is vscode.CodeAction => !('command' in a && typeof a.command === 'string');
-
-/** Code actions at `range`, asked again when VS Code cancels the request (see c-quick-fix and the README). */
-async function codeActions(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  const actions = await waitFor(async () => {
-    try {
-      return (await vscode.commands.executeCommand<Action[]>('vscode.executeCodeActionProvider', uri, range)) ?? [];
-    } catch (e) {
-      if ((e as Error).name === 'Canceled' || (e as Error).message === 'Canceled') {
-        return undefined;
-      }
-      throw e;
-    }
-  }, 20000, 'code actions that are not canceled');
-  return actions.filter(isCodeAction);
-}
 
 function onlyRegion(doc: vscode.TextDocument): AiRegion {
   const parsed = markerProvenance.regionsFor(doc.uri.path, doc.getText(), doc.languageId);

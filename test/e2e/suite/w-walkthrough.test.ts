@@ -11,7 +11,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activateExtension, APP, appIsFlagged, byCode, closeAllEditors, EXTENSION_ID, openFresh, resetFile, RULES, waitFor, waitForDiagnostics, wsUri } from './helpers';
+import { activateExtension, APP, appIsFlagged, byCode, codeActions, closeAllEditors, EXTENSION_ID, openFresh, resetFile, RULES, waitFor, waitForDiagnostics, wsUri } from './helpers';
 
 const WALKTHROUGH = 'conductor.gettingStarted';
 const SHOT_REQUEST = '[e2e:screenshot] ';
@@ -20,22 +20,6 @@ const GENERATED = ['AGENTS.md', 'CLAUDE.md', '.github/copilot-instructions.md', 
 const REVIEW_FILE = 'src/features/walkthrough-review.ts';
 const REVIEW_TEXT = ['export function total(values: number[]): number {', '  // @ai-generated begin id=5eed01 tool=copilot', '  return values.reduce((a, b) => a + b, 0);', '  // @ai-generated end id=5eed01', '}', ''].join('\n');
 
-type Action = vscode.CodeAction | vscode.Command;
-
-/** Code actions at `range`, asked again when VS Code cancels the request (see the e2e README). */
-async function codeActions(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  const actions = await waitFor(async () => {
-    try {
-      return (await vscode.commands.executeCommand<Action[]>('vscode.executeCodeActionProvider', uri, range)) ?? [];
-    } catch (e) {
-      if ((e as Error).name === 'Canceled' || (e as Error).message === 'Canceled') {
-        return undefined;
-      }
-      throw e;
-    }
-  }, 20000, 'code actions that are not canceled');
-  return actions.filter((a): a is vscode.CodeAction => !('command' in a && typeof a.command === 'string'));
-}
 
 interface Step {
   id: string;
