@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { activeAiTool } from './ai-tool';
 import { markInsertionInDocument } from './mark-insertion';
+import { chatSessionBaseline } from './chat-session-baseline';
 import { provenanceSettings } from './provenance-settings';
-
-const CHAT_EDITING_SCHEME = /^chat-editing/;
 
 /** Documents whose changes are not classified right now, with how many such spans are open (see `withoutDetection`). */
 const exempt = new Map<string, number>();
@@ -27,19 +26,23 @@ export async function withoutDetection<T>(doc: vscode.TextDocument, f: () => The
   }
 }
 
-/** A large insertion seen in a change event, to be classified (AI edit, paste, or nothing). */
+/** A large insertion seen in a change event, to be classified (chat edit, paste, or human). */
 interface Candidate {
   doc: vscode.TextDocument;
   version: number;
   offset: number;
   text: string;
   lines: number;
+  /** The chat editing session's copy of the file as it was before the session, if one held the file at the change. */
+  baseline: vscode.TextDocument | undefined;
 }
 
 /**
- * Spots AI edits that do not come through inline completions: chat/agent edits applied to files
- * and large multi-line insertions that are neither undo/redo nor a paste. Work per event is
- * O(size of the change): only the inserted text is looked at, never the whole document.
+ * Tags chat edits, which it identifies positively: a chat editing session holds the file (its baseline document
+ * exists) when the insertion arrives, and the session did not copy the insertion into that baseline (VS Code copies
+ * the user's own edits there, not the chat's). Any other change is human: reloads from disk, formatters, snippets,
+ * refactorings, other extensions' edits, undo/redo. A large paste, whose origin nobody knows, is asked about.
+ * Work per event is O(size of the change); the baseline is searched once per large insertion in a session file.
  */
 export class EditDetector implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -64,14 +67,19 @@ export class EditDetector implements vscode.Disposable {
     if (this.selfEditing > 0 || e.reason !== undefined || e.document.uri.scheme !== 'file' || e.contentChanges.length === 0 || exempt.has(e.document.uri.toString())) {
       return; // undo/redo, our own edits, accepted completions, or documents that are not files on disk
     }
+    if (!e.document.isDirty) {
+      return; // the buffer equals the file on disk: reloaded after a checkout, pull, formatter or generator on disk
+    }
     const s = provenanceSettings(e.document.uri);
     if (!s.enable) {
       return;
     }
+    // Looked up now: the session may end (and its baseline close) before the classification runs.
+    const baseline = chatSessionBaseline(e.document.uri);
     for (const c of e.contentChanges) {
       const lines = countLines(c.text);
       if (lines >= Math.min(s.minLines, s.pasteMinLines) && c.text.length > c.rangeLength) {
-        void this.classify({ doc: e.document, version: e.document.version, offset: c.rangeOffset, text: c.text, lines });
+        void this.classify({ doc: e.document, version: e.document.version, offset: c.rangeOffset, text: c.text, lines, baseline });
       }
     }
   }
@@ -85,15 +93,16 @@ export class EditDetector implements vscode.Disposable {
       }
       return;
     }
-    if (s.chatEdits === 'off' || c.lines < s.minLines) {
+    if (!c.baseline || s.chatEdits === 'off' || c.lines < s.minLines) {
+      return; // not known to come from an AI: the user's own change
+    }
+    // Read after the clipboard round trip, by which time VS Code's copy of a user edit into the baseline has arrived.
+    if (c.baseline.getText().includes(c.text)) {
+      this.log.info(`Edit in ${c.doc.uri.fsPath} during a chat session was the user's (VS Code copied it into the session's baseline); not tagged.`);
       return;
     }
-    const chat = vscode.workspace.textDocuments.some((d) => CHAT_EDITING_SCHEME.test(d.uri.scheme));
-    const background = vscode.window.activeTextEditor?.document !== c.doc;
-    // A big insertion into the editor the user is typing in may be a snippet or a refactoring:
-    // tag it only when the user confirms, so no human code is marked as AI by mistake.
-    if (s.chatEdits === 'confirm' || (!chat && !background)) {
-      await this.confirmAndMark(c, `${c.lines} lines were added to ${vscode.workspace.asRelativePath(c.doc.uri)}. Were they written by an AI assistant?`);
+    if (s.chatEdits === 'confirm') {
+      await this.confirmAndMark(c, `A chat edit added ${c.lines} lines to ${vscode.workspace.asRelativePath(c.doc.uri)}. Tag them as AI-generated?`);
       return;
     }
     await this.mark(c, activeAiTool('chat'));
@@ -120,7 +129,8 @@ export class EditDetector implements vscode.Disposable {
       this.log.warn(`AI edit in ${c.doc.uri.fsPath} changed again before it could be tagged; not tagged.`);
       return;
     }
-    // A workspace edit, not an editor: an agent's edit to a background file must not open it over the user's editor.
+    // A workspace edit, not an editor: a chat edit to a background file must not open it over the user's editor.
+    // Never saved here: the markers stay in the buffer, like the chat's own edit, until the user saves.
     const range = new vscode.Range(c.doc.positionAt(offset), c.doc.positionAt(offset + c.text.length));
     const marked = await this.asSelf(() => markInsertionInDocument(c.doc, range, { tool }));
     this.log.info(`AI edit tagged (${tool}) in ${c.doc.uri.fsPath}:${range.start.line + 1}-${range.end.line + 1}${marked ? '' : ' — no safe place for markers'}`);

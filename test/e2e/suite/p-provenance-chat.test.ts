@@ -1,9 +1,9 @@
-// (p) Chat/agent edits: a large multi-line WorkspaceEdit to a document that is not the active editor is tagged
-// (conductor.provenance.chatEdits = tag), or left alone (off).
+// (p) Chat edits: an insertion into a file a chat editing session holds is tagged (conductor.provenance.chatEdits =
+// tag), or left alone (off); the session is the stand-in of `chatSessionOn` (see there why).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activateExtension, closeAllEditors, openFresh, original, resetFile, waitFor } from './helpers';
-import { AGENT, contentLines, lines, parse, TS_TARGET, withProvenanceSetting } from './p-provenance-helpers';
+import { AGENT, chatAppends, chatSessionOn, contentLines, lines, parse, TS_TARGET, withProvenanceSetting } from './p-provenance-helpers';
 
 const PLAN = [
   'export function plan(goal: string): string[] {',
@@ -15,14 +15,7 @@ const PLAN = [
 ];
 const REVIEW = ['export function review(): number {', '  let n = 0;', '  for (const s of steps) {', '    n += s.length;', '  }', '  return n;', '}'];
 
-/** What an agent does: one WorkspaceEdit appending `block` to the end of the document. */
-async function agentAppends(doc: vscode.TextDocument, block: string[]): Promise<void> {
-  const edit = new vscode.WorkspaceEdit();
-  edit.insert(doc.uri, new vscode.Position(doc.lineCount - 1, 0), block.map((l) => `${l}\n`).join(''));
-  assert.ok(await vscode.workspace.applyEdit(edit), 'the agent edit was applied');
-}
-
-describe('provenance: chat and agent edits', () => {
+describe('provenance: chat edits', () => {
   let restore: (() => Promise<void>) | undefined;
   before(activateExtension);
   beforeEach(closeAllEditors);
@@ -33,14 +26,15 @@ describe('provenance: chat and agent edits', () => {
     await resetFile(TS_TARGET);
   });
 
-  it('chatEdits=tag: a large edit to a background document is wrapped in markers; the user\'s editor stays', async () => {
+  it('chatEdits=tag: a chat edit to a background document is wrapped in markers; the user\'s editor stays', async () => {
     restore = await withProvenanceSetting('chatEdits', 'tag');
     const user = await openFresh(TS_TARGET);
+    await chatSessionOn(AGENT);
     const agent = await resetFile(AGENT);
-    assert.notStrictEqual(vscode.window.activeTextEditor?.document, agent, 'the agent edits a document that is not the active editor');
+    assert.notStrictEqual(vscode.window.activeTextEditor?.document, agent, 'the chat edits a document that is not the active editor');
 
-    await agentAppends(agent, PLAN);
-    const r = await waitFor(() => parse(agent).regions[0], 20000, 'markers around the agent edit', () => agent.getText());
+    await chatAppends(agent, PLAN);
+    const r = await waitFor(() => parse(agent).regions[0], 20000, 'markers around the chat edit', () => agent.getText());
     const parsed = parse(agent);
     assert.deepStrictEqual(parsed.problems, []);
     assert.strictEqual(parsed.regions.length, 1);
@@ -59,17 +53,18 @@ describe('provenance: chat and agent edits', () => {
   it('chatEdits=off: the same edit gets no markers', async () => {
     restore = await withProvenanceSetting('chatEdits', 'off');
     await openFresh(TS_TARGET);
+    await chatSessionOn(AGENT);
     const agent = await resetFile(AGENT);
-    await agentAppends(agent, PLAN);
+    await chatAppends(agent, PLAN);
     assert.strictEqual(agent.getText(), original(AGENT) + PLAN.map((l) => `${l}\n`).join(''));
 
-    // No fixed wait for "nothing happened": a second agent edit made with chatEdits=tag is a barrier. Conductor
+    // No fixed wait for "nothing happened": a second chat edit made with chatEdits=tag is a barrier. Conductor
     // reads the setting when the edit arrives and handles the edits in order, so once the second one is tagged,
     // the first one has been decided.
     await restore();
     restore = await withProvenanceSetting('chatEdits', 'tag');
-    await agentAppends(agent, REVIEW);
-    const r = await waitFor(() => parse(agent).regions[0], 20000, 'markers around the second agent edit', () => agent.getText());
+    await chatAppends(agent, REVIEW);
+    const r = await waitFor(() => parse(agent).regions[0], 20000, 'markers around the second chat edit', () => agent.getText());
     assert.strictEqual(parse(agent).regions.length, 1, 'only the edit made with chatEdits=tag is marked');
     assert.deepStrictEqual(contentLines(agent, r), REVIEW);
     assert.deepStrictEqual(lines(agent).slice(0, r.beginLine), [...original(AGENT).split('\n').slice(0, -1), ...PLAN], 'the first edit has no markers');

@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { markerProvenance, type AiRegion, type ParsedProvenance } from '../../../server/src/engine/provenance';
-import { waitFor } from './helpers';
+import { original, resetFile, waitFor, wsUri } from './helpers';
 
 export const TS_TARGET = 'src/ai/target.ts';
 export const PY_TARGET = 'tools/target.py';
@@ -128,4 +128,48 @@ export async function withProvenanceSetting(key: string, value: unknown): Promis
   return async () => {
     await vscode.workspace.getConfiguration('conductor.provenance').update(key, before, vscode.ConfigurationTarget.Workspace);
   };
+}
+
+/** Pristine contents the stand-in sessions serve, by file path; one provider for the whole suite. */
+const baselines = new Map<string, string>();
+let baselineProvider: vscode.Disposable | undefined;
+
+/**
+ * Stands in for a chat editing session that holds `rel`. VS Code 1.139 gives an extension no way to start a real one
+ * (it needs a chat model and a language model), so the test provides the one trace of a session Conductor reads: the
+ * session's baseline of the file, a document `chat-editing-text-model:<file path>?{…}` as VS Code names it (served
+ * here by a content provider of the test with the file's pristine content). The chat's edit itself is then an
+ * ordinary change of the file, which is also what reaches extensions when a real session edits a file.
+ */
+export async function chatSessionOn(rel: string): Promise<vscode.TextDocument> {
+  const file = wsUri(rel);
+  baselines.set(file.path, original(rel));
+  baselineProvider ??= vscode.workspace.registerTextDocumentContentProvider('chat-editing-text-model', {
+    provideTextDocumentContent: (uri) => baselines.get(uri.path) ?? '',
+  });
+  const query = JSON.stringify({ kind: 'doc', documentId: 'e2e-entry', chatSessionResource: 'vscode-chat-session://local/e2e' });
+  const baseline = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'chat-editing-text-model', path: file.path, query }));
+  assert.strictEqual(baseline.getText(), original(rel), 'the stand-in session serves the pristine file as its baseline');
+  return baseline;
+}
+
+export const CHAT_BLOCK = ['export function barrier(): number {', '  const a = 1;', '  const b = 2;', '  const c = a + b;', '  return c;', '}'];
+
+/** What a chat editing session does to a file it holds: one edit appending `block` at the end. */
+export async function chatAppends(doc: vscode.TextDocument, block: string[]): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(doc.uri, new vscode.Position(doc.lineCount - 1, 0), block.map((l) => `${l}\n`).join(''));
+  assert.ok(await vscode.workspace.applyEdit(edit), 'the chat edit was applied');
+}
+
+/**
+ * Waits until Conductor has handled every insertion made before this call: it classifies insertions in order, so
+ * once a chat edit made now (chatEdits=tag) is tagged, the earlier ones are decided, questions and markers included.
+ */
+export async function barrier(): Promise<void> {
+  await chatSessionOn(AGENT);
+  const agent = await resetFile(AGENT);
+  await chatAppends(agent, CHAT_BLOCK);
+  await waitFor(() => parse(agent).regions.length === 1, 20000, 'the barrier chat edit to be tagged', () => agent.getText());
+  await resetFile(AGENT);
 }

@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { activateExtension, closeAllEditors, openFresh, resetFile, waitFor } from './helpers';
-import { AGENT, contentLines, GhostText, onlyRegion, parse, TS_TARGET, withProvenanceSetting } from './p-provenance-helpers';
+import { AGENT, barrier, CHAT_BLOCK, chatAppends, chatSessionOn, contentLines, GhostText, onlyRegion, parse, TS_TARGET, withProvenanceSetting } from './p-provenance-helpers';
 
 type Answer = (message: string) => string | undefined;
 
@@ -21,20 +21,6 @@ function interceptQuestions(asked: string[], answer: Answer): () => void {
   return () => {
     window.showInformationMessage = real;
   };
-}
-
-const AGENT_BLOCK = ['export function barrier(): number {', '  const a = 1;', '  const b = 2;', '  const c = a + b;', '  return c;', '}'];
-
-/**
- * Waits until Conductor has handled every insertion made before this call: it classifies insertions in order, so
- * once a (background, chatEdits=tag) agent edit made now is tagged, the earlier ones are done, questions included.
- */
-async function barrier(): Promise<void> {
-  const agent = await resetFile(AGENT);
-  const edit = new vscode.WorkspaceEdit();
-  edit.insert(agent.uri, new vscode.Position(agent.lineCount - 1, 0), AGENT_BLOCK.map((l) => `${l}\n`).join(''));
-  assert.ok(await vscode.workspace.applyEdit(edit));
-  await waitFor(() => parse(agent).regions.length === 1, 20000, 'the barrier edit to be tagged', () => agent.getText());
 }
 
 describe('provenance: questions about large insertions @dev-host', () => {
@@ -73,18 +59,31 @@ describe('provenance: questions about large insertions @dev-host', () => {
     assert.deepStrictEqual(contentLines(editor.document, r), snippet);
   });
 
-  it('chatEdits=confirm: the agent edit is tagged only after the user says yes', async () => {
+  it('chatEdits=confirm: the chat edit is tagged only after the user says yes', async () => {
     restoreSetting = await withProvenanceSetting('chatEdits', 'confirm');
     const asked: string[] = [];
     restoreWindow = interceptQuestions(asked, () => 'Yes, tag it');
     await openFresh(TS_TARGET);
+    await chatSessionOn(AGENT);
     const agent = await resetFile(AGENT);
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(agent.uri, new vscode.Position(agent.lineCount - 1, 0), AGENT_BLOCK.map((l) => `${l}\n`).join(''));
-    assert.ok(await vscode.workspace.applyEdit(edit));
+    await chatAppends(agent, CHAT_BLOCK);
     const r = await waitFor(() => parse(agent).regions[0], 20000, 'markers after the user said yes', () => agent.getText());
-    assert.deepStrictEqual(contentLines(agent, r), AGENT_BLOCK);
-    assert.strictEqual(asked.length, 1);
-    assert.match(asked[0], /^6 lines were added to src\/ai\/agent\.ts\. Were they written by an AI assistant\?$/);
+    assert.deepStrictEqual(contentLines(agent, r), CHAT_BLOCK);
+    assert.deepStrictEqual(asked, ['A chat edit added 6 lines to src/ai/agent.ts. Tag them as AI-generated?']);
+  });
+
+  it('a snippet and an edit of another extension, 30 lines each, in the active editor: nobody is asked, nothing is tagged', async () => {
+    const asked: string[] = [];
+    restoreWindow = interceptQuestions(asked, () => 'Yes, tag it');
+    const editor = await openFresh(TS_TARGET);
+    const thirty = Array.from({ length: 30 }, (_, i) => `export const human${i} = ${i};\n`).join('');
+    assert.ok(await editor.insertSnippet(new vscode.SnippetString(thirty), new vscode.Position(7, 0)));
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(editor.document.uri, new vscode.Position(7, 0), thirty.replace(/human/g, 'refactored'));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await barrier();
+
+    assert.deepStrictEqual(asked, [], 'a human operation is not asked about');
+    assert.deepStrictEqual(parse(editor.document).regions, []);
   });
 });
