@@ -67,9 +67,6 @@ export class EditDetector implements vscode.Disposable {
     if (this.selfEditing > 0 || e.reason !== undefined || e.document.uri.scheme !== 'file' || e.contentChanges.length === 0 || exempt.has(e.document.uri.toString())) {
       return; // undo/redo, our own edits, accepted completions, or documents that are not files on disk
     }
-    if (!e.document.isDirty) {
-      return; // the buffer equals the file on disk: reloaded after a checkout, pull, formatter or generator on disk
-    }
     const s = provenanceSettings(e.document.uri);
     if (!s.enable) {
       return;
@@ -87,6 +84,10 @@ export class EditDetector implements vscode.Disposable {
   private async classify(c: Candidate): Promise<void> {
     const s = provenanceSettings(c.doc.uri);
     const clipboard = await vscode.env.clipboard.readText();
+    // Read after a round trip to the workbench: the dirty flag of a change reaches extensions after the change itself.
+    if (!c.doc.isDirty) {
+      return; // the buffer equals the file on disk: reloaded after a checkout, a pull, or a tool writing the file
+    }
     if (normalize(clipboard) === normalize(c.text)) {
       if (s.pastePrompt && c.lines >= s.pasteMinLines) {
         await this.askAboutPaste(c);
@@ -96,7 +97,7 @@ export class EditDetector implements vscode.Disposable {
     if (!c.baseline || s.chatEdits === 'off' || c.lines < s.minLines) {
       return; // not known to come from an AI: the user's own change
     }
-    // Read after the clipboard round trip, by which time VS Code's copy of a user edit into the baseline has arrived.
+    // VS Code's copy of a user edit into the baseline has arrived by now, too.
     if (c.baseline.getText().includes(c.text)) {
       this.log.info(`Edit in ${c.doc.uri.fsPath} during a chat session was the user's (VS Code copied it into the session's baseline); not tagged.`);
       return;

@@ -123,8 +123,7 @@ describe('provenance: human operations are not tagged', () => {
 
   it('typing with 30 cursors adds no markers', async () => {
     const many = insertedAt(original(TS_TARGET), 7, TS_BLOCK);
-    await resetFile(TS_TARGET, many);
-    const editor = await openFresh(TS_TARGET);
+    const editor = await vscode.window.showTextDocument(await resetFile(TS_TARGET, many), { preview: false });
     const doc = editor.document;
     editor.selections = TS_BLOCK.map((_, i) => new vscode.Selection(7 + i, 0, 7 + i, 0));
     await vscode.commands.executeCommand('type', { text: 'typed;\n' });
@@ -136,8 +135,7 @@ describe('provenance: human operations are not tagged', () => {
 
   it('undo and redo of a 30-line deletion add no markers', async () => {
     const many = insertedAt(original(TS_TARGET), 7, TS_BLOCK);
-    await resetFile(TS_TARGET, many);
-    const editor = await openFresh(TS_TARGET);
+    const editor = await vscode.window.showTextDocument(await resetFile(TS_TARGET, many), { preview: false });
     const doc = editor.document;
     assert.ok(await editor.edit((b) => b.delete(new vscode.Range(7, 0, 7 + TS_BLOCK.length, 0))), 'the lines were deleted');
     assert.strictEqual(doc.getText(), original(TS_TARGET));
