@@ -69,4 +69,20 @@ describe('provenance: chat edits', () => {
     assert.deepStrictEqual(contentLines(agent, r), REVIEW);
     assert.deepStrictEqual(lines(agent).slice(0, r.beginLine), [...original(AGENT).split('\n').slice(0, -1), ...PLAN], 'the first edit has no markers');
   });
+
+  it("the user's own edit in a file the session holds, which VS Code copies into the baseline, gets no markers", async () => {
+    restore = await withProvenanceSetting('chatEdits', 'tag');
+    await openFresh(TS_TARGET);
+    const agent = await resetFile(AGENT);
+    // VS Code copies a user edit into the baseline as it happens; the stand-in holds it there from the start.
+    const userLines = REVIEW.map((l) => `${l}\n`).join('');
+    await chatSessionOn(AGENT, original(AGENT) + userLines);
+    await chatAppends(agent, REVIEW);
+    // The barrier: a chat edit of the same file, which the session has not copied, is tagged after the user's edit.
+    await chatAppends(agent, PLAN);
+    const r = await waitFor(() => parse(agent).regions[0], 20000, 'markers around the chat edit after the user edit', () => agent.getText());
+    assert.strictEqual(parse(agent).regions.length, 1, 'only the chat edit is marked');
+    assert.deepStrictEqual(contentLines(agent, r), PLAN);
+    assert.deepStrictEqual(lines(agent).slice(0, r.beginLine), [...original(AGENT).split('\n').slice(0, -1), ...REVIEW], 'the user edit has no markers');
+  });
 });

@@ -130,26 +130,30 @@ export async function withProvenanceSetting(key: string, value: unknown): Promis
   };
 }
 
-/** Pristine contents the stand-in sessions serve, by file path; one provider for the whole suite. */
+/** What the stand-in sessions serve as each file's baseline, by file path; one provider for the whole suite. */
 const baselines = new Map<string, string>();
+const baselineChanged = new vscode.EventEmitter<vscode.Uri>();
 let baselineProvider: vscode.Disposable | undefined;
 
 /**
  * Stands in for a chat editing session that holds `rel`. VS Code 1.139 gives an extension no way to start a real one
  * (it needs a chat model and a language model), so the test provides the one trace of a session Conductor reads: the
- * session's baseline of the file, a document `chat-editing-text-model:<file path>?{…}` as VS Code names it (served
- * here by a content provider of the test with the file's pristine content). The chat's edit itself is then an
+ * session's baseline of the file, a document `chat-editing-text-model:<file path>?{…}` as VS Code names it, served by
+ * a content provider of the test with `content` (the pristine file unless given). The chat's edit itself is then an
  * ordinary change of the file, which is also what reaches extensions when a real session edits a file.
  */
-export async function chatSessionOn(rel: string): Promise<vscode.TextDocument> {
+export async function chatSessionOn(rel: string, content = original(rel)): Promise<vscode.TextDocument> {
   const file = wsUri(rel);
-  baselines.set(file.path, original(rel));
+  baselines.set(file.path, content);
   baselineProvider ??= vscode.workspace.registerTextDocumentContentProvider('chat-editing-text-model', {
+    onDidChange: baselineChanged.event,
     provideTextDocumentContent: (uri) => baselines.get(uri.path) ?? '',
   });
   const query = JSON.stringify({ kind: 'doc', documentId: 'e2e-entry', chatSessionResource: 'vscode-chat-session://local/e2e' });
-  const baseline = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'chat-editing-text-model', path: file.path, query }));
-  assert.strictEqual(baseline.getText(), original(rel), 'the stand-in session serves the pristine file as its baseline');
+  const uri = vscode.Uri.from({ scheme: 'chat-editing-text-model', path: file.path, query });
+  const baseline = await vscode.workspace.openTextDocument(uri);
+  baselineChanged.fire(uri); // an earlier test may have left other content in it
+  await waitFor(() => baseline.getText() === content, 20000, `the stand-in session's baseline of ${rel}`, () => baseline.getText());
   return baseline;
 }
 
