@@ -71,13 +71,15 @@ export class EditDetector implements vscode.Disposable {
     if (!s.enable) {
       return;
     }
+    const min = Math.min(s.minLines, s.pasteMinLines);
+    const large = e.contentChanges.map((c) => ({ c, lines: countLines(c.text) })).filter(({ c, lines }) => lines >= min && c.text.length > c.rangeLength);
+    if (large.length === 0) {
+      return;
+    }
     // Looked up now: the session may end (and its baseline close) before the classification runs.
     const baseline = chatSessionBaseline(e.document.uri);
-    for (const c of e.contentChanges) {
-      const lines = countLines(c.text);
-      if (lines >= Math.min(s.minLines, s.pasteMinLines) && c.text.length > c.rangeLength) {
-        void this.classify({ doc: e.document, version: e.document.version, offset: c.rangeOffset, text: c.text, lines, baseline });
-      }
+    for (const { c, lines } of large) {
+      void this.classify({ doc: e.document, version: e.document.version, offset: c.rangeOffset, text: c.text, lines, baseline });
     }
   }
 
