@@ -10,5 +10,5 @@ export const CHAT_BASELINE_SCHEME = 'chat-editing-text-model';
 
 /** The chat editing session's baseline of `file`, when a session is editing it right now. */
 export function chatSessionBaseline(file: vscode.Uri): vscode.TextDocument | undefined {
-  return vscode.workspace.textDocuments.find((d) => d.uri.scheme === CHAT_BASELINE_SCHEME && d.uri.path === file.path && !d.isClosed);
+  return vscode.workspace.textDocuments.find((d) => d.uri.scheme === CHAT_BASELINE_SCHEME && d.uri.path === file.path);
 }
