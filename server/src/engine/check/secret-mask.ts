@@ -67,8 +67,8 @@ export function scrub(text: string, secret: string, masked: string): string {
 
 /** `scheme://user:pass@`: URL credentials are masked wherever they appear. */
 const URL_CREDENTIALS = /\b([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^\s/?#@]+@/g;
-/** Runs of token characters (base64, base64url, hex, API-key alphabets). */
-const TOKEN = /[A-Za-z0-9_+/=-]{20,}/g;
+/** Runs of token characters (base64 with its padding, base64url, hex, API-key alphabets). */
+const TOKEN = /[A-Za-z0-9_+/-]{20,}={0,2}/g;
 /** Bits per character above which a token-length run is treated as random (a 20-char random base62 token scores ~4). */
 const TOKEN_MIN_ENTROPY = 3.5;
 
