@@ -4,6 +4,7 @@
 // body over the cap is an error, and an error body is cut at a few KB and the connection dropped.
 import * as http from 'http';
 import * as https from 'https';
+import { maskSecretsIn } from '../engine/check/secret-mask';
 
 export interface HttpRequestOptions {
   method: 'GET' | 'POST';
@@ -13,6 +14,8 @@ export interface HttpRequestOptions {
   ca?: string[];
   /** Total time for the whole exchange, in ms. */
   deadlineMs: number;
+  /** When that time started (Date.now()), for a budget shared by several requests (redirects); default: now. */
+  startedAt?: number;
   /** Most bytes a 2xx body may have; a larger one is an error. */
   maxBytes: number;
   /** Most bytes kept of any other answer's body (default 4 KB); the rest is not read. */
@@ -39,22 +42,8 @@ export function deadlineMs(fallback: number, env: NodeJS.ProcessEnv = process.en
 
 const DEFAULT_MAX_ERROR_BYTES = 4096;
 
-/** `https://user:pass@host/p` → `https://***@host/p`: credentials never go into a message. */
-export function redactUrl(url: string | URL): string {
-  try {
-    const u = new URL(url.toString());
-    if (u.username || u.password) {
-      u.username = '***';
-      u.password = '';
-    }
-    return u.href;
-  } catch {
-    return String(url).replace(/\/\/[^/@\s]*@/, '//***@');
-  }
-}
-
 export function httpRequest(url: URL, o: HttpRequestOptions): Promise<HttpResponse> {
-  const shown = redactUrl(url);
+  const shown = url.href;
   const send = url.protocol === 'https:' ? https.request : http.request;
   const maxErrorBytes = o.maxErrorBytes ?? DEFAULT_MAX_ERROR_BYTES;
   return new Promise<HttpResponse>((resolve, reject) => {
@@ -66,7 +55,8 @@ export function httpRequest(url: URL, o: HttpRequestOptions): Promise<HttpRespon
         fn();
       }
     };
-    const fail = (message: string): void => finish(() => reject(new HttpRequestError(message)));
+    // URL credentials (and anything else secret-shaped) never reach a message.
+    const fail = (message: string): void => finish(() => reject(new HttpRequestError(maskSecretsIn(message))));
     const req = send(url, { method: o.method, headers: o.headers, ...(o.ca && { ca: o.ca }) }, (res) => {
       const status = res.statusCode ?? 0;
       const ok = status >= 200 && status < 300;
@@ -97,7 +87,7 @@ export function httpRequest(url: URL, o: HttpRequestOptions): Promise<HttpRespon
     const timer = setTimeout(() => {
       fail(`${shown} did not complete within ${o.deadlineMs} ms`);
       req.destroy();
-    }, o.deadlineMs);
+    }, Math.max(0, (o.startedAt ?? Date.now()) + o.deadlineMs - Date.now()));
     req.on('error', (e) => fail(`cannot reach ${shown}: ${`${(e as NodeJS.ErrnoException).code ?? ''} ${e.message}`.trim()}`));
     req.end(o.body);
   });

@@ -4,7 +4,8 @@
 // verification is never turned off.
 import * as fs from 'fs';
 import * as tls from 'tls';
-import { deadlineMs, httpRequest, redactUrl, type HttpResponse } from '../host/http-request';
+import { maskSecretsIn } from '../engine/check/secret-mask';
+import { deadlineMs, httpRequest, type HttpResponse } from '../host/http-request';
 
 export interface FetchOptions {
   /** PEM file with extra CA certificates to trust for this request (in addition to the default roots). */
@@ -18,7 +19,12 @@ export interface FetchOptions {
 
 export type FetchResult = { status: 'not-modified' } | { status: 'ok'; body: Buffer; etag?: string };
 
-export class FetchError extends Error {}
+/** Its message never shows URL credentials or other secret-shaped values. */
+export class FetchError extends Error {
+  constructor(message: string) {
+    super(maskSecretsIn(message));
+  }
+}
 
 const MAX_REDIRECTS = 3;
 const DEFAULT_DEADLINE_MS = 30_000;
@@ -45,11 +51,12 @@ function caOption(caFile: string | undefined): string[] | undefined {
 export async function httpsGet(url: string, options: FetchOptions = {}): Promise<FetchResult> {
   const ca = caOption(options.caFile);
   // One deadline for the whole fetch, redirects included.
-  const deadline = Date.now() + (options.timeoutMs ?? deadlineMs(DEFAULT_DEADLINE_MS));
+  const startedAt = Date.now();
+  const budget = options.timeoutMs ?? deadlineMs(DEFAULT_DEADLINE_MS);
   let current = url;
   for (let redirects = 0; ; redirects++) {
     if (!isHttpsUrl(current)) {
-      throw new FetchError(`only https:// URLs are allowed (got ${redactUrl(current)})`);
+      throw new FetchError(`only https:// URLs are allowed (got ${current})`);
     }
     const headers: Record<string, string> = { 'User-Agent': USER_AGENT, Accept: 'application/json, text/plain, */*' };
     if (options.etag) {
@@ -57,14 +64,14 @@ export async function httpsGet(url: string, options: FetchOptions = {}): Promise
     }
     let res: HttpResponse;
     try {
-      res = await httpRequest(new URL(current), { method: 'GET', headers, ca, deadlineMs: Math.max(1, deadline - Date.now()), maxBytes: options.maxBytes ?? 4 * 1024 * 1024 });
+      res = await httpRequest(new URL(current), { method: 'GET', headers, ca, deadlineMs: budget, startedAt, maxBytes: options.maxBytes ?? 4 * 1024 * 1024 });
     } catch (e) {
       throw new FetchError((e as Error).message);
     }
     const { status } = res;
     if (status >= 300 && status < 400 && status !== 304 && res.headers.location) {
       if (redirects >= MAX_REDIRECTS) {
-        throw new FetchError(`too many redirects fetching ${redactUrl(url)}`);
+        throw new FetchError(`too many redirects fetching ${url}`);
       }
       current = new URL(res.headers.location, current).toString();
       continue;
@@ -73,7 +80,7 @@ export async function httpsGet(url: string, options: FetchOptions = {}): Promise
       return { status: 'not-modified' };
     }
     if (status !== 200) {
-      throw new FetchError(`HTTP ${status} from ${redactUrl(current)}`);
+      throw new FetchError(`HTTP ${status} from ${current}`);
     }
     const etag = res.headers.etag;
     return { status: 'ok', body: res.body, ...(typeof etag === 'string' && { etag }) };

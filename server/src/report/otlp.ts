@@ -1,6 +1,7 @@
 // `--otlp-endpoint URL`: the headline figures as OpenTelemetry gauges, OTLP/HTTP with JSON encoding
 // (POST {endpoint}/v1/metrics), sent with node's http/https — no SDK — within a total deadline.
-import { deadlineMs, httpRequest, redactUrl } from '../host/http-request';
+import { maskSecretsIn } from '../engine/check/secret-mask';
+import { deadlineMs, httpRequest } from '../host/http-request';
 import type { GovernanceReport } from './schema';
 
 const DEFAULT_DEADLINE_MS = 15_000;
@@ -120,7 +121,7 @@ export function otlpPayload(r: GovernanceReport, timeMs: number): unknown {
 export function metricsUrl(endpoint: string): URL {
   const u = new URL(endpoint);
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-    throw new Error(`--otlp-endpoint must be an http(s) URL (got "${redactUrl(endpoint)}")`);
+    throw new Error(maskSecretsIn(`--otlp-endpoint must be an http(s) URL (got "${endpoint}")`));
   }
   if (!u.pathname.endsWith('/v1/metrics')) {
     u.pathname = `${u.pathname.replace(/\/+$/, '')}/v1/metrics`;
@@ -156,6 +157,7 @@ export async function exportOtlp(endpoint: string, payload: unknown, o: { timeou
     maxErrorBytes: 200,
   });
   if (res.status < 200 || res.status >= 300) {
-    throw new Error(`${redactUrl(url)} answered ${res.status}: ${res.body.toString('utf8')}`);
+    // The body is the collector's text: it may echo our headers, so it is masked like the URL.
+    throw new Error(maskSecretsIn(`${url.href} answered ${res.status}: ${res.body.toString('utf8')}`));
   }
 }

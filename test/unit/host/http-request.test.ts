@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { httpRequest, redactUrl } from '../../../server/src/host/http-request';
+import { httpRequest } from '../../../server/src/host/http-request';
 import { HostileServer, type Behaviour } from './hostile-http';
 
 // The host HTTP helper against real local servers that trickle or never stop: every call ends by
@@ -61,8 +61,5 @@ describe('host/http-request: total deadline and body caps (real local HTTP serve
         return true;
       });
     });
-    assert.equal(redactUrl('https://user:pass@example.com/x?y=1'), 'https://***@example.com/x?y=1');
-    assert.equal(redactUrl('https://example.com/x'), 'https://example.com/x');
-    assert.equal(redactUrl('not a url://user:pass@host'), 'not a url://***@host');
   });
 });
