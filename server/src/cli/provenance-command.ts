@@ -1,9 +1,11 @@
 import { createHash, randomUUID } from 'crypto';
 import * as path from 'path';
-import { markerProvenance, type AiRegion } from '../engine';
+import { loadWorkspaceConfig, markerProvenance, type AiRegion } from '../engine';
+import { maskSecretsIn, secretRulesOf } from '../engine/check/secret-mask';
 import { readTextFile } from '../scan/read-text-file';
 import { walkFiles } from '../scan/walk-files';
 import { oneOf, parseCliArgs, requireTargets, workspaceRoot } from './cli-args';
+import { diskHost } from './cli-config';
 
 declare const VERSION: string;
 
@@ -19,6 +21,7 @@ export function runProvenance(argv: string[]): number {
   const format = oneOf(parsed.values.format ?? 'text', ['text', 'json', 'agent-trace'] as const, '--format');
   const root = workspaceRoot(parsed.values.cwd);
   requireTargets(root, parsed.positionals);
+  const mask = regionMasker(root);
   const files: FileRegions[] = [];
   for (const rel of walkFiles(root, parsed.positionals, { gitignore: !parsed.values['no-gitignore'] })) {
     const read = readTextFile(path.join(root, rel));
@@ -27,12 +30,34 @@ export function runProvenance(argv: string[]): number {
     }
     const { regions } = markerProvenance.regionsFor(rel, read.text);
     if (regions.length > 0) {
-      files.push({ path: rel, lines: read.text.split(/\r?\n/), regions });
+      files.push({ path: rel, lines: read.text.split(/\r?\n/), regions: regions.map(mask) });
     }
   }
   const out = format === 'json' ? toJson(files) : format === 'agent-trace' ? toAgentTrace(files) : toText(files);
   process.stdout.write(out);
   return 0;
+}
+
+/**
+ * Marker fields are free text an author (or an assistant) wrote: a token pasted into `tool=` or
+ * `reviewed-by=` is masked like in findings, with the workspace's secret rules (none when its
+ * rule file does not load: the entropy and URL-credential tests still apply).
+ */
+function regionMasker(root: string): (r: AiRegion) => AiRegion {
+  const policy = loadWorkspaceConfig(root, diskHost()).policy;
+  const rules = policy ? secretRulesOf(policy) : [];
+  const m = (v: string | undefined): string | undefined => (v === undefined ? undefined : maskSecretsIn(v, rules));
+  return (r) => ({
+    ...r,
+    id: maskSecretsIn(r.id, rules),
+    tool: maskSecretsIn(r.tool, rules),
+    useCase: m(r.useCase),
+    at: m(r.at),
+    reviewedBy: m(r.reviewedBy),
+    reviewedAt: m(r.reviewedAt),
+    acceptedBy: m(r.acceptedBy),
+    extra: Object.fromEntries(Object.entries(r.extra).map(([k, v]) => [k, maskSecretsIn(v, rules)])),
+  });
 }
 
 /** 1-based, inclusive lines of the code between the markers (empty blocks have start > end). */

@@ -2,9 +2,9 @@
 // the same engine as the editor and the CI gate, for the workspace's own rule files; nothing goes to the network.
 // stdout carries the protocol only: diagnostics go to stderr.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import { BoundedStdioTransport } from './bounded-stdio-transport';
 import { allowedImports, checkCode, explainRule, policyForPath } from './tools';
 import { PolicyUnavailableError, type McpWorkspace } from './workspace';
 
@@ -99,7 +99,7 @@ export function createMcpServer(ws: McpWorkspace): McpServer {
 /** Serves on stdin/stdout until the client closes stdin. Resolves with the exit code. */
 export async function serveStdio(ws: McpWorkspace): Promise<number> {
   const server = createMcpServer(ws);
-  const transport = new StdioServerTransport();
+  const transport = new BoundedStdioTransport();
   const closed = new Promise<number>((resolve) => {
     server.server.onclose = () => resolve(0);
     process.stdin.once('end', () => {

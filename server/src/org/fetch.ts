@@ -1,24 +1,33 @@
-// HTTPS GET for org rulesets: conditional (ETag / If-None-Match), bounded in time and size, https
-// only (redirects too). TLS is always verified: extra CAs (a company CA, a test CA) are ADDED to
-// Node's root certificates through the request's `ca` option; verification is never turned off.
+// HTTPS GET for org rulesets: conditional (ETag / If-None-Match), bounded in total time and size
+// (host/http-request.ts), https only (redirects too). TLS is always verified: extra CAs (a company
+// CA, a test CA) are ADDED to Node's root certificates through the request's `ca` option;
+// verification is never turned off.
 import * as fs from 'fs';
-import * as https from 'https';
 import * as tls from 'tls';
+import { maskSecretsIn } from '../engine/check/secret-mask';
+import { deadlineMs, httpRequest, type HttpResponse } from '../host/http-request';
 
 export interface FetchOptions {
   /** PEM file with extra CA certificates to trust for this request (in addition to the default roots). */
   caFile?: string;
   /** ETag of the copy we have: a 304 answer means it is still current. */
   etag?: string;
+  /** Total time for the fetch, redirects included (default 30 s, or CONDUCTOR_HTTP_DEADLINE_MS). */
   timeoutMs?: number;
   maxBytes?: number;
 }
 
 export type FetchResult = { status: 'not-modified' } | { status: 'ok'; body: Buffer; etag?: string };
 
-export class FetchError extends Error {}
+/** Its message never shows URL credentials or other secret-shaped values. */
+export class FetchError extends Error {
+  constructor(message: string) {
+    super(maskSecretsIn(message));
+  }
+}
 
 const MAX_REDIRECTS = 3;
+const DEFAULT_DEADLINE_MS = 30_000;
 declare const VERSION: string | undefined;
 const USER_AGENT = `conductor/${typeof VERSION === 'string' ? VERSION : 'dev'} (org-ruleset)`;
 
@@ -39,61 +48,41 @@ function caOption(caFile: string | undefined): string[] | undefined {
   return [...tls.rootCertificates, pem];
 }
 
-export function httpsGet(url: string, options: FetchOptions = {}): Promise<FetchResult> {
+export async function httpsGet(url: string, options: FetchOptions = {}): Promise<FetchResult> {
   const ca = caOption(options.caFile);
-  return get(url, options, ca, 0);
-}
-
-function get(url: string, options: FetchOptions, ca: string[] | undefined, redirects: number): Promise<FetchResult> {
-  if (!isHttpsUrl(url)) {
-    return Promise.reject(new FetchError(`only https:// URLs are allowed (got ${url})`));
-  }
-  const maxBytes = options.maxBytes ?? 4 * 1024 * 1024;
-  return new Promise<FetchResult>((resolve, reject) => {
+  // One deadline for the whole fetch, redirects included.
+  const startedAt = Date.now();
+  const budget = options.timeoutMs ?? deadlineMs(DEFAULT_DEADLINE_MS);
+  let current = url;
+  for (let redirects = 0; ; redirects++) {
+    if (!isHttpsUrl(current)) {
+      throw new FetchError(`only https:// URLs are allowed (got ${current})`);
+    }
     const headers: Record<string, string> = { 'User-Agent': USER_AGENT, Accept: 'application/json, text/plain, */*' };
     if (options.etag) {
       headers['If-None-Match'] = options.etag;
     }
-    const req = https.request(url, { method: 'GET', headers, ...(ca && { ca }), timeout: options.timeoutMs ?? 15_000 }, (res) => {
-      const status = res.statusCode ?? 0;
-      if (status >= 300 && status < 400 && status !== 304 && res.headers.location) {
-        res.resume();
-        if (redirects >= MAX_REDIRECTS) {
-          reject(new FetchError(`too many redirects fetching ${url}`));
-          return;
-        }
-        const next = new URL(res.headers.location, url).toString();
-        get(next, options, ca, redirects + 1).then(resolve, reject);
-        return;
+    let res: HttpResponse;
+    try {
+      res = await httpRequest(new URL(current), { method: 'GET', headers, ca, deadlineMs: budget, startedAt, maxBytes: options.maxBytes ?? 4 * 1024 * 1024 });
+    } catch (e) {
+      throw new FetchError((e as Error).message);
+    }
+    const { status } = res;
+    if (status >= 300 && status < 400 && status !== 304 && res.headers.location) {
+      if (redirects >= MAX_REDIRECTS) {
+        throw new FetchError(`too many redirects fetching ${url}`);
       }
-      if (status === 304) {
-        res.resume();
-        resolve({ status: 'not-modified' });
-        return;
-      }
-      if (status !== 200) {
-        res.resume();
-        reject(new FetchError(`HTTP ${status} from ${url}`));
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size > maxBytes) {
-          req.destroy(new FetchError(`${url} is larger than ${maxBytes} bytes`));
-          return;
-        }
-        chunks.push(c);
-      });
-      res.on('end', () => {
-        const etag = res.headers.etag;
-        resolve({ status: 'ok', body: Buffer.concat(chunks), ...(typeof etag === 'string' && { etag }) });
-      });
-      res.on('error', (e) => reject(new FetchError(`reading ${url} failed: ${e.message}`)));
-    });
-    req.on('timeout', () => req.destroy(new FetchError(`timed out fetching ${url}`)));
-    req.on('error', (e) => reject(e instanceof FetchError ? e : new FetchError(`cannot fetch ${url}: ${(e as NodeJS.ErrnoException).code ?? ''} ${e.message}`.replace(/\s+/g, ' '))));
-    req.end();
-  });
+      current = new URL(res.headers.location, current).toString();
+      continue;
+    }
+    if (status === 304) {
+      return { status: 'not-modified' };
+    }
+    if (status !== 200) {
+      throw new FetchError(`HTTP ${status} from ${current}`);
+    }
+    const etag = res.headers.etag;
+    return { status: 'ok', body: res.body, ...(typeof etag === 'string' && { etag }) };
+  }
 }

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { z } from 'zod';
+import { maskSecretsIn } from '../engine/check/secret-mask';
 import { isHttpsUrl } from './fetch';
 import { normalizeSha256 } from './verify';
 
@@ -142,7 +143,8 @@ function build(
   baseDir: string | undefined,
   env: NodeJS.ProcessEnv,
 ): SourceResult {
-  const fail = (message: string): SourceResult => ({ error: `${configuredBy}: ${message}`, configuredBy });
+  // Messages quote the configured values: URL credentials and key material are masked.
+  const fail = (message: string): SourceResult => ({ error: maskSecretsIn(`${configuredBy}: ${message}`), configuredBy });
   let source: string;
   if (/^http:\/\//i.test(v.source)) {
     return fail(`plain http:// is not allowed for the org ruleset (${v.source}); use https://`);

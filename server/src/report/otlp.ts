@@ -1,8 +1,10 @@
 // `--otlp-endpoint URL`: the headline figures as OpenTelemetry gauges, OTLP/HTTP with JSON encoding
-// (POST {endpoint}/v1/metrics), sent with node's http/https — no SDK.
-import * as http from 'http';
-import * as https from 'https';
+// (POST {endpoint}/v1/metrics), sent with node's http/https — no SDK — within a total deadline.
+import { maskSecretsIn } from '../engine/check/secret-mask';
+import { deadlineMs, httpRequest } from '../host/http-request';
 import type { GovernanceReport } from './schema';
+
+const DEFAULT_DEADLINE_MS = 15_000;
 
 type AttrValue = string | number | boolean;
 type Attrs = Record<string, AttrValue>;
@@ -119,7 +121,7 @@ export function otlpPayload(r: GovernanceReport, timeMs: number): unknown {
 export function metricsUrl(endpoint: string): URL {
   const u = new URL(endpoint);
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-    throw new Error(`--otlp-endpoint must be an http(s) URL (got "${endpoint}")`);
+    throw new Error(maskSecretsIn(`--otlp-endpoint must be an http(s) URL (got "${endpoint}")`));
   }
   if (!u.pathname.endsWith('/v1/metrics')) {
     u.pathname = `${u.pathname.replace(/\/+$/, '')}/v1/metrics`;
@@ -142,30 +144,20 @@ export function envHeaders(env: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 /** POSTs the payload; resolves on a 2xx answer, rejects with the status and the start of the body otherwise. */
-export function exportOtlp(endpoint: string, payload: unknown, o: { timeoutMs?: number; headers?: Record<string, string> } = {}): Promise<void> {
+export async function exportOtlp(endpoint: string, payload: unknown, o: { timeoutMs?: number; headers?: Record<string, string> } = {}): Promise<void> {
   const url = metricsUrl(endpoint);
   const body = Buffer.from(JSON.stringify(payload));
-  const send = url.protocol === 'https:' ? https.request : http.request;
-  return new Promise((resolve, reject) => {
-    const req = send(
-      url,
-      { method: 'POST', headers: { ...o.headers, 'content-type': 'application/json', 'content-length': body.length }, timeout: o.timeoutMs ?? 10000 },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const status = res.statusCode ?? 0;
-          if (status >= 200 && status < 300) {
-            resolve();
-          } else {
-            reject(new Error(`${url.href} answered ${status}: ${Buffer.concat(chunks).toString('utf8').slice(0, 200)}`));
-          }
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error(`${url.href} did not answer in time`)));
-    req.on('error', reject);
-    req.end(body);
+  const res = await httpRequest(url, {
+    method: 'POST',
+    headers: { ...o.headers, 'content-type': 'application/json', 'content-length': body.length },
+    body,
+    deadlineMs: o.timeoutMs ?? deadlineMs(DEFAULT_DEADLINE_MS),
+    // A collector answers with a small JSON object; nothing of a success body is used.
+    maxBytes: 64 * 1024,
+    maxErrorBytes: 200,
   });
+  if (res.status < 200 || res.status >= 300) {
+    // The body is the collector's text: it may echo our headers, so it is masked like the URL.
+    throw new Error(maskSecretsIn(`${url.href} answered ${res.status}: ${res.body.toString('utf8')}`));
+  }
 }

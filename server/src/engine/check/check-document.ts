@@ -6,6 +6,7 @@ import { applySuppressions } from './suppressions';
 import { applyAiContext, checkMarkers } from './provenance-check';
 import { checkAiPolicy } from '../ai-policy/check';
 import { checkBoundaries } from '../boundaries/check-boundaries';
+import { maskFinding, secretRulesOf } from './secret-mask';
 
 export interface CheckOptions {
   /** Documentation link for a rule id (host-specific: a file in the extension, a URL in SARIF). */
@@ -24,7 +25,10 @@ export function checkDocument(doc: DocumentInput, policy: Policy, options: Check
   findings.push(...checkMarkers(ctx, docs));
   findings.push(...checkAiPolicy(ctx, { docsUrl: docs, fileExists: options.fileExists, now: options.now }));
   findings.push(...checkBoundaries(ctx, { docsUrl: docs }));
-  return sortFindings(applySuppressions(ctx, applyAiContext(ctx, findings), docs));
+  // Any rule's message may quote marker fields or rule ids the author wrote: mask secrets in all of them.
+  const secretRules = secretRulesOf(policy);
+  const masked = applySuppressions(ctx, applyAiContext(ctx, findings), docs).map((f) => maskFinding(f, secretRules));
+  return sortFindings(masked);
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
