@@ -53,6 +53,11 @@ export class OrgLocks {
     return this.ruleMatchers.length === 0 && this.sectionSet.size === 0;
   }
 
+  /** Whether any rule is locked, by a `rules` entry or through a locked section. */
+  get locksRules(): boolean {
+    return this.ruleMatchers.length > 0 || this.impliedRules.size > 0;
+  }
+
   /** Whether a rule is locked, by a `rules` entry or through a locked section that it enforces. */
   isRuleLocked(id: string): boolean {
     return this.impliedRules.has(id) || this.ruleMatchers.some((m) => m.matches(id));
