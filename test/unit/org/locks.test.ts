@@ -298,6 +298,7 @@ describe('org rulesets: layering, isLocked, suppressions', () => {
       ['acme/no-md5', true],
       ['ai/forbidden-path', true],
       ['ai/unreviewed', true],
+      ['ai/attribution-removed', true], // with the ai.review section: deleting markers is no way around a review
       ['boundaries/layer-violation', true],
       ['ai/excluded-path', false], // ai.excluded is not locked in this org ruleset
       ['quality/no-debugger', false],
