@@ -57,6 +57,27 @@ export function changedSince(root: string, ref: string, o: { includeUntracked?: 
   return set;
 }
 
+/**
+ * Tracked files under `root` that a .gitignore names. Git ignores only untracked files, so a full
+ * scan checks these too: a committed .gitignore entry must not hide tracked code from the rules.
+ * Empty outside a git work tree (or without git): the walk's .gitignore handling is all there is.
+ */
+export function trackedIgnoredFiles(root: string): string[] {
+  let out: Buffer;
+  try {
+    out = git(root, ['ls-files', '-z', '--cached', '--ignored', '--exclude-standard', '--', '.']);
+  } catch (e) {
+    if (e instanceof GitError) {
+      return [];
+    }
+    throw e;
+  }
+  return out
+    .toString('utf8')
+    .split('\0')
+    .filter((p) => p !== '' && isRegularFile(path.join(root, p)));
+}
+
 /** Lines the index changes against HEAD (what `git commit` would record now). */
 export function stagedChanges(root: string): ChangeSet {
   const diff = git(root, ['diff', '--cached', ...DIFF_ARGS, '--']);
