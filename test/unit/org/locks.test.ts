@@ -387,9 +387,12 @@ describe('org rulesets: layering, isLocked, suppressions', () => {
       });
     }
 
-    it("the org's own ignore still applies to locked rules; a file outside the team's globs gets every rule", () => {
+    it("the org's own ignore still applies to locked rules; a file outside the team's globs gets every rule; the listing says so", () => {
       const p = policyOf(loadWith({ ignore: ['src/**'] }, ORG_NO_IGNORE_LOCK).loaded);
       assert.equal(p.isIgnored('vendor/lib.js'), true);
+      const md = effectiveRulesMarkdown({ policy: p, root: MEM_ROOT, ruleFile: RULE_FILE, relPath: 'src/a.ts', problems: [], builtinDir: BUILTIN_DIR });
+      assert.match(md, /## Never checked \(ignore\)\n\n`vendor\/\*\*`\n/);
+      assert.match(md, /## Only locked rules checked \(team ignore\)\n\n`src\/\*\*`\n/);
       assert.deepEqual(
         check(p, 'lib/b.ts', 'debugger;\n').map((f) => f.ruleId),
         ['quality/no-debugger'],
