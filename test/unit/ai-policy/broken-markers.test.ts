@@ -54,6 +54,19 @@ describe('ai-policy: broken markers still count as AI code', () => {
     assert.ok(brief(text, 'src/auth/x.ts').includes('0:ai/forbidden-path:error'));
   });
 
+  it('findings on code under a broken marker get the rule\'s aiSeverity and the block facts', () => {
+    const policy = policyOf({
+      patterns: [{ id: 'team/todo', regex: 'TODO', message: 'Resolve the TODO.', severity: 'info', aiSeverity: 'error', in: 'any' }],
+    });
+    const text = lines('// TODO outside', '// @ai-generated begin id=zz tool=copilot', 'const b = 2; // TODO inside');
+    const todos = check(policy, 'src/a.ts', text).filter((f) => f.ruleId === 'team/todo');
+    assert.deepEqual(todos.map((f) => [f.range.start.line, f.severity]), [
+      [0, 'info'],
+      [2, 'error'],
+    ]);
+    assert.deepEqual(todos[1].properties?.ai, { blockId: null, tool: 'unknown', useCase: null, reviewed: false });
+  });
+
   it('extent: up to the next marker of any kind, else the end of the file; nothing inside a readable block', () => {
     const text = lines(
       '// @ai-generated begin id=zz', // 0: unreadable, runs to line 2

@@ -55,13 +55,16 @@ function protectedPathSeverity(ctx: DocumentContext): Severity | undefined {
  * region's facts (tool, use case, reviewed) for SARIF and reports.
  */
 export function applyAiContext(ctx: DocumentContext, findings: Finding[]): Finding[] {
-  const regions = ctx.provenance.regions;
-  if (regions.length === 0) {
+  const { regions, unpaired = [] } = ctx.provenance;
+  if (regions.length === 0 && unpaired.length === 0) {
     return findings;
   }
   for (const f of findings) {
-    const region = regionAt(regions, f.range.start.line);
-    if (!region) {
+    const line = f.range.start.line;
+    const region = regionAt(regions, line);
+    // Code under a broken marker is AI code too: unknown tool and use case, unreviewed.
+    const block = region ? undefined : unpaired.find((b) => b.beginLine < line && line < b.endLine);
+    if (!region && !block) {
       continue;
     }
     const ai = ctx.rules.get(f.ruleId)?.aiSeverity;
@@ -70,7 +73,9 @@ export function applyAiContext(ctx: DocumentContext, findings: Finding[]): Findi
     }
     f.properties = {
       ...f.properties,
-      ai: { blockId: region.id, tool: region.tool, useCase: region.useCase ?? null, reviewed: region.reviewedBy !== undefined },
+      ai: region
+        ? { blockId: region.id, tool: region.tool, useCase: region.useCase ?? null, reviewed: region.reviewedBy !== undefined }
+        : { blockId: block?.id ?? null, tool: 'unknown', useCase: null, reviewed: false },
     };
   }
   return findings;
