@@ -5,6 +5,7 @@
 // the folder's `git config user.email`.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
@@ -288,7 +289,7 @@ describe('lsp: AI policy (ai/* findings, code actions, review and ownership comm
       assert.equal(client.text(uri), text);
     });
 
-    it('conductor.takeOwnership asks first (window/showMessageRequest): Cancel → no edit; "Take Ownership" → both markers removed', async () => {
+    it('conductor.takeOwnership asks first (window/showMessageRequest): Cancel → no edit; a reason → the record in .conductor/ownership.jsonl, then both markers removed', async () => {
       const text = aiFile('use=features at=2025-01-01T00:00Z');
       const { uri, diags } = await openDoc('src/auth/login.ts', text);
       const forbidden = byCode(diags, FORBIDDEN);
@@ -303,7 +304,7 @@ describe('lsp: AI policy (ai/* findings, code actions, review and ownership comm
       const question = only(win.requests, 'window/showMessageRequest');
       assert.equal(question.type, MessageType.Warning);
       assert.match(question.message, /Take ownership of AI block a1b2c3 in src\/auth\/login\.ts\?/);
-      assert.deepEqual(question.actions, [{ title: 'Take Ownership' }, { title: 'Cancel' }]);
+      assert.deepEqual(question.actions, [{ title: 'I rewrote it' }, { title: 'I vetted it as is' }, { title: 'Cancel' }]);
       assert.equal(client.applyEditRequests.length, 0, 'Cancel: no edit');
       assert.equal(client.text(uri), text);
 
@@ -314,8 +315,18 @@ describe('lsp: AI policy (ai/* findings, code actions, review and ownership comm
       assert.equal(client.applyEditRequests.length, 0, 'dismissed: no edit');
 
       // Confirmed.
-      win.answer = (p) => p.actions?.find((a) => a.title === 'Take Ownership') ?? null;
+      const log = path.join(ws.root, '.conductor', 'ownership.jsonl');
+      assert.equal(fs.existsSync(log), false, 'no record before a confirmed take-over');
+      const before = Date.now();
+      win.answer = (p) => p.actions?.find((a) => a.title === 'I rewrote it') ?? null;
       await client.executeCommand(take.command!.command, take.command!.arguments!);
+      const record = JSON.parse(only(fs.readFileSync(log, 'utf8').split('\n').filter(Boolean), 'ownership record')) as Record<string, unknown>;
+      assert.deepEqual(
+        { ...record, at: undefined },
+        { file: 'src/auth/login.ts', block: 'a1b2c3', tool: 'copilot', by: REVIEWER, at: undefined, why: 'rewritten by a human', lines: [createHash('sha256').update('return user.length > 0;').digest('hex').slice(0, 16)] },
+      );
+      assert.match(String(record.at), REVIEW_TIME);
+      assert.ok(minute(Date.parse(String(record.at))) >= minute(before), 'recorded now');
       const req = only(client.applyEditRequests, 'workspace/applyEdit');
       assert.equal(req.label, 'Take ownership of AI block a1b2c3');
       const owned = lines('\n', 'export function check(user: string): boolean {', '  return user.length > 0;', '}');
@@ -335,7 +346,7 @@ describe('lsp: AI policy (ai/* findings, code actions, review and ownership comm
       // The user adds two lines at the top while the confirmation is shown, then confirms.
       win.answer = async (p) => {
         await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// header\n\n' }]);
-        return p.actions?.find((a) => a.title === 'Take Ownership') ?? null;
+        return p.actions?.find((a) => a.title === 'I vetted it as is') ?? null;
       };
       await client.executeCommand(take.command!.command, take.command!.arguments!);
       only(client.applyEditRequests, 'workspace/applyEdit');

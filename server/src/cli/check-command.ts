@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import { applyBaseline } from '../engine/report/baseline';
+import { withAttributionFindings } from './attribution-gate';
 import { rangeTouches } from '../scan/git-changes';
 import { loadBaseline, lockedRules } from './baseline-command';
 import { UsageError } from './cli-config';
@@ -53,20 +54,21 @@ export async function runCheck(argv: string[]): Promise<number> {
     ? applyBaseline(baseline.baseline, scan.files, { inScope: scan.inScope, isLocked: lockedRules(scan.policy) })
     : { files: scan.files, known: 0, stale: [] };
   const change = scan.change;
-  const files = change
+  const warn = (m: string): void => void process.stderr.write(`conductor: ${m}\n`);
+  const inChange = change
     ? applied.files.map((f) => {
         const lines = change.changed.get(f.relPath);
         const keep = f.findings.map((x) => lines !== undefined && rangeTouches(lines, x.range));
         return { ...f, findings: f.findings.filter((_x, i) => keep[i]), fingerprints: f.fingerprints.filter((_x, i) => keep[i]) };
       })
     : applied.files;
+  const files = withAttributionFindings(inChange, scan, { root, targets: positionals, maxBytes, warn });
   const report: GateReport = {
     files,
     skipped: scan.skipped,
     ...(baseline ? { baseline: { file: baseline.file, known: applied.known, stale: applied.stale } } : {}),
     ...(change ? { changes: { mode: change.mode, ...(change.ref !== undefined ? { ref: change.ref } : {}), files: scan.stats.files } } : {}),
   };
-  const warn = (m: string): void => void process.stderr.write(`conductor: ${m}\n`);
   const output =
     format === 'json'
       ? formatJson(report)

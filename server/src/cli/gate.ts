@@ -4,7 +4,7 @@ import type { ConfigHost, ConfigProblem, Policy } from '../engine';
 import { DEFAULT_BASELINE_FILE } from '../engine/report/baseline';
 import { codeRule } from '../engine/rules/registry';
 import { docsResolver } from '../lsp/builtin-dir';
-import { changedSince, GitError, readStagedBlobs, stagedChanges, type ChangeSet } from '../scan/git-changes';
+import { changedSince, GitError, readStagedBlobs, stagedChanges, trackedIgnoredFiles, type ChangeSet } from '../scan/git-changes';
 import { scanFiles, type KeepText, type ParallelScanResult, type ScanItem } from '../scan/parallel-scan';
 import { toPosix, walkFiles } from '../scan/walk-files';
 import { diskHost, loadCliConfig, UsageError } from './cli-config';
@@ -75,7 +75,9 @@ export async function gateScan(r: GateScanRequest): Promise<GateScan> {
         return content ? [{ relPath, content }] : [];
       });
     } else {
-      items = walkFiles(r.root, r.targets, { gitignore: r.gitignore, isIgnored: skip }).map((relPath) => ({ relPath }));
+      const walked = walkFiles(r.root, r.targets, { gitignore: r.gitignore, isIgnored: skip });
+      const tracked = r.gitignore ? trackedIgnoredFiles(r.root).filter((p) => underTargets(p) && !skip(p)) : [];
+      items = [...new Set([...walked, ...tracked])].map((relPath) => ({ relPath }));
     }
   } catch (e) {
     if (e instanceof GitError) {

@@ -3,7 +3,9 @@ import { MessageType, ShowMessageNotification, type Connection, type ExecuteComm
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { DocumentContext, suppressionEdit, type AiRegion, type Policy, type TextEdit } from '../engine';
-import { findRegion, markReviewedEdits, takeOwnershipEdits } from '../engine/ai-policy';
+import { findRegion, markReviewedEdits, ownershipRecord, takeOwnershipEdits } from '../engine/ai-policy';
+import { OWNERSHIP_LOG } from '../engine/attribution';
+import { appendOwnershipRecord } from './ownership-log-writer';
 import type { DocumentChecker } from './document-checker';
 import { toPosix } from '../scan/walk-files';
 import type { FolderConfigs } from './folder-configs';
@@ -100,18 +102,28 @@ async function markReviewed(deps: CommandDeps, uri: string, regionId: string): P
   deps.connection.console.info(`AI block ${regionId} in ${now.o.rel} marked as reviewed by ${reviewer}.`);
 }
 
+/** The answers of the Take ownership question, and the reason each records. */
+const OWNERSHIP_REASONS: Record<string, string> = { 'I rewrote it': 'rewritten by a human', 'I vetted it as is': 'vetted line by line and kept as is' };
+
 async function takeOwnership(deps: CommandDeps, uri: string, regionId: string): Promise<void> {
   const o = open(deps, uri);
   if (!o || !findRegion(o.rel, o.doc.getText(), regionId, o.doc.languageId)) {
     return;
   }
-  const confirm = 'Take Ownership';
   const answer = await deps.connection.window.showWarningMessage(
-    `Take ownership of AI block ${regionId} in ${o.rel}? Its markers are removed and the code counts as written by you.`,
-    { title: confirm },
+    `Take ownership of AI block ${regionId} in ${o.rel}? Its markers are removed, the code counts as written by you, and ${OWNERSHIP_LOG} records who, when and why.`,
+    ...Object.keys(OWNERSHIP_REASONS).map((title) => ({ title })),
     { title: 'Cancel' },
   );
-  if (answer?.title !== confirm) {
+  const why = answer ? OWNERSHIP_REASONS[answer.title] : undefined;
+  if (!why) {
+    return;
+  }
+  // Without a record the CI reports the removed markers (ai/attribution-removed): record first, or refuse.
+  deps.settings.forget(uri);
+  const owner = o.root ? await reviewerIdentity((await deps.settings.get(uri)).reviewIdentity, o.root) : undefined;
+  if (!o.root || !owner) {
+    warn(deps, o.root ? 'Conductor: set `conductor.review.identity` or `git config user.email` to record who takes ownership.' : `Conductor: ${o.rel} is in no workspace folder, so there is no ${OWNERSHIP_LOG} to record ownership in.`);
     return;
   }
   // The user may have edited the file while the question was open: remove the markers where they are now.
@@ -120,8 +132,13 @@ async function takeOwnership(deps: CommandDeps, uri: string, regionId: string): 
     deps.connection.console.info(`AI block ${regionId} in ${o.rel} is gone; nothing to take ownership of.`);
     return;
   }
+  const failed = appendOwnershipRecord(o.root, ownershipRecord(now.o.rel, now.text, now.region, owner, new Date(), why));
+  if (failed) {
+    warn(deps, `Conductor: cannot take ownership of block ${regionId}: ${OWNERSHIP_LOG} could not be written (${failed}).`);
+    return;
+  }
   await apply(deps, uri, `Take ownership of AI block ${regionId}`, takeOwnershipEdits(now.text, now.region));
-  deps.connection.console.info(`Ownership taken of AI block ${regionId} (tool=${now.region.tool}) in ${now.o.rel}: markers removed after confirmation.`);
+  deps.connection.console.info(`Ownership taken of AI block ${regionId} (tool=${now.region.tool}) in ${now.o.rel} by ${owner} (${why}): markers removed, recorded in ${OWNERSHIP_LOG}.`);
 }
 
 /** The open document's current text and the block in it, read together so edits match the text. */

@@ -18,6 +18,10 @@ export interface ChangeSet {
   changed: Map<string, ChangedLines>;
   /** Files the change deleted or renamed away (their baseline entries are stale). */
   removed: string[];
+  /** Files in both versions that the change touched, deletions only included: new path → old path. */
+  modified: Map<string, string>;
+  /** `since`: the commit the change is measured from (the merge base of the ref and HEAD). */
+  base?: string;
 }
 
 /** One file of a parsed diff. */
@@ -40,6 +44,7 @@ export function changedSince(root: string, ref: string, o: { includeUntracked?: 
   git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], `Unknown git revision "${ref}"`);
   const diff = git(root, ['diff', '--merge-base', ...DIFF_ARGS, ref, '--']);
   const set = toChangeSet(parseDiff(diff.toString('utf8')), 'since', ref);
+  set.base = git(root, ['merge-base', '--end-of-options', ref, 'HEAD']).toString('utf8').trim();
   if (o.includeUntracked) {
     const out = git(root, ['ls-files', '-z', '--others', '--exclude-standard']).toString('utf8');
     for (const p of out.split('\0').filter(Boolean)) {
@@ -50,6 +55,27 @@ export function changedSince(root: string, ref: string, o: { includeUntracked?: 
     set.changed = sortedMap(set.changed);
   }
   return set;
+}
+
+/**
+ * Tracked files under `root` that a .gitignore names. Git ignores only untracked files, so a full
+ * scan checks these too: a committed .gitignore entry must not hide tracked code from the rules.
+ * Empty outside a git work tree (or without git): the walk's .gitignore handling is all there is.
+ */
+export function trackedIgnoredFiles(root: string): string[] {
+  let out: Buffer;
+  try {
+    out = git(root, ['ls-files', '-z', '--cached', '--ignored', '--exclude-standard', '--', '.']);
+  } catch (e) {
+    if (e instanceof GitError) {
+      return [];
+    }
+    throw e;
+  }
+  return out
+    .toString('utf8')
+    .split('\0')
+    .filter((p) => p !== '' && isRegularFile(path.join(root, p)));
 }
 
 /** Lines the index changes against HEAD (what `git commit` would record now). */
@@ -63,12 +89,21 @@ export function stagedChanges(root: string): ChangeSet {
  * process instead of one `git show` per file. Paths are relative to `root`.
  */
 export function readStagedBlobs(root: string, paths: readonly string[]): Map<string, Buffer> {
+  return readBlobs(root, '', paths);
+}
+
+/**
+ * The content of files at a commit (`rev`, '' for the index), keyed by the given path. With
+ * `maxBytes`, larger blobs are left out: git reports every blob's size before its content.
+ */
+export function readBlobs(root: string, rev: string, paths: readonly string[], maxBytes = Infinity): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   const batch = paths.filter((p) => !p.includes('\n'));
   if (batch.length > 0) {
-    const raw = git(root, ['cat-file', '--batch'], undefined, batch.map((p) => `:./${p}\n`).join(''));
+    const small = Number.isFinite(maxBytes) ? blobsUpTo(root, rev, batch, maxBytes) : batch;
+    const raw = small.length > 0 ? git(root, ['cat-file', '--batch'], undefined, small.map((p) => `${rev}:./${p}\n`).join('')) : Buffer.alloc(0);
     let pos = 0;
-    for (const p of batch) {
+    for (const p of small) {
       const nl = raw.indexOf(10, pos);
       const header = raw.subarray(pos, nl).toString('utf8');
       const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
@@ -83,10 +118,19 @@ export function readStagedBlobs(root: string, paths: readonly string[]): Map<str
       pos = nl + 1 + size + 1;
     }
   }
-  for (const p of paths.filter((x) => x.includes('\n'))) {
-    out.set(p, git(root, ['show', `:./${p}`]));
+  for (const p of Number.isFinite(maxBytes) ? [] : paths.filter((x) => x.includes('\n'))) {
+    out.set(p, git(root, ['show', `${rev}:./${p}`]));
   }
   return out;
+}
+
+/** The paths whose blob at `rev` exists and has at most `maxBytes` (one `git cat-file --batch-check`). */
+function blobsUpTo(root: string, rev: string, paths: readonly string[], maxBytes: number): string[] {
+  const out = git(root, ['cat-file', '--batch-check'], undefined, paths.map((p) => `${rev}:./${p}\n`).join('')).toString('utf8').split('\n');
+  return paths.filter((_p, i) => {
+    const m = /^[0-9a-f]+ blob (\d+)$/.exec(out[i] ?? '');
+    return m !== null && Number(m[1]) <= maxBytes;
+  });
 }
 
 /** Whether a finding's range touches a changed line (an end at column 0 does not count its line). */
@@ -191,9 +235,13 @@ export function parseDiff(text: string): DiffFile[] {
 function toChangeSet(diff: DiffFile[], mode: ChangeSet['mode'], ref?: string): ChangeSet {
   const changed = new Map<string, ChangedLines>();
   const removed: string[] = [];
+  const modified = new Map<string, string>();
   for (const f of diff) {
     if (f.special) {
       continue;
+    }
+    if (f.path !== undefined && f.oldPath !== undefined) {
+      modified.set(f.path, f.oldPath);
     }
     if (f.oldPath !== undefined && f.oldPath !== f.path) {
       removed.push(f.oldPath);
@@ -202,7 +250,7 @@ function toChangeSet(diff: DiffFile[], mode: ChangeSet['mode'], ref?: string): C
       changed.set(f.path, toRanges(f.added));
     }
   }
-  return { mode, ...(ref !== undefined ? { ref } : {}), changed: sortedMap(changed), removed: removed.sort() };
+  return { mode, ...(ref !== undefined ? { ref } : {}), changed: sortedMap(changed), removed: removed.sort(), modified };
 }
 
 function toRanges(lines: number[]): [number, number][] {

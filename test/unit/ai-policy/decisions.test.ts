@@ -268,6 +268,7 @@ describe('ai-policy: decisions', () => {
         ['ai/self-review', 'error'],
         ['ai/malformed-review', 'warning'],
         ['ai/excluded-path', 'error'],
+        ['ai/attribution-removed', 'error'],
       ],
     );
     for (const r of AI_RULES) {

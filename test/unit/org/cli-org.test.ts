@@ -103,6 +103,19 @@ describe('org rulesets: CLI (built dist/cli.js)', function () {
     assert.doesNotMatch(r.stderr, /quality\/no-debugger/); // unlocked: the team may turn it off
   });
 
+  it("a team `ignore` does not silence locked rules: exit 1, the finding, the attempt on stderr; the team's own rules stay ignored", async () => {
+    const orgFile = path.join(tmp, 'acme.jsonc');
+    fs.writeFileSync(orgFile, ORG_TEXT); // `ignore` itself is not locked
+    for (const glob of ['src/**', '**/*.ts']) {
+      ws.write('.conductor/rules.jsonc', ruleFileText({ name: 'team-a', ignore: [glob] }));
+      ws.write('src/a.ts', 'const a = eval(input);\ndebugger;\n');
+      const r = await cli(ws.root, ['check', '--format', 'json', '--org-ruleset', orgFile, '--org-sha256', sha256Hex(ORG_TEXT)], cacheEnv());
+      assert.equal(r.status, 1, show(r));
+      assert.deepEqual(findings(r), ['src/a.ts:1:11 error security/no-eval'], show(r));
+      assert.match(r.stderr, new RegExp(`\\.conductor/rules\\.jsonc:4:\\d+: locked by org ruleset acme-2026\\.11: cannot ignore "${glob.replace(/\*/g, '\\*')}" for locked rules`), show(r));
+    }
+  });
+
   it('without the CA the HTTPS fetch fails (TLS stays verified) and, with nothing cached, the check fails closed (exit 2)', async () => {
     const r = await cli(ws.root, ['check', '--org-ruleset', server.url('/acme.jsonc'), '--org-sha256', sha256Hex(ORG_TEXT)], cacheEnv());
     assert.equal(r.status, 2, show(r));

@@ -298,6 +298,7 @@ describe('org rulesets: layering, isLocked, suppressions', () => {
       ['acme/no-md5', true],
       ['ai/forbidden-path', true],
       ['ai/unreviewed', true],
+      ['ai/attribution-removed', true], // with the ai.review section: deleting markers is no way around a review
       ['boundaries/layer-violation', true],
       ['ai/excluded-path', false], // ai.excluded is not locked in this org ruleset
       ['quality/no-debugger', false],
@@ -361,6 +362,50 @@ describe('org rulesets: layering, isLocked, suppressions', () => {
     assert.equal(loaded.policy, undefined);
     assert.ok(loaded.problems.some((p) => p.file === RULE_FILE && p.severity === 'error'));
     assert.ok(loaded.problems.every((p) => !p.file.includes('.conductor-layers')), describeProblems(loaded.problems));
+  });
+
+  describe('a team `ignore` silences only the team\'s rules when `ignore` itself is not locked', () => {
+    const ORG_NO_IGNORE_LOCK = { ...ORG, locked: { ...ORG.locked, sections: ORG.locked.sections.filter((s) => s !== 'ignore') } };
+    const TEXT = 'const a = eval(input);\nconst h = md5(a);\ndebugger;\n';
+    for (const glob of ['src/**', '**/*.ts']) {
+      it(`ignore ["${glob}"]: locked rules still report, the team's own rules do not, the glob is reported at its line`, () => {
+        const { loaded, text } = loadWith({ ignore: [glob], rules: { 'quality/no-debugger': 'error' } }, ORG_NO_IGNORE_LOCK);
+        const p = policyOf(loaded);
+        const problem = loaded.problems.find((x) => x.file === RULE_FILE && x.message.includes(`cannot ignore "${glob}" for locked rules`));
+        assert.ok(problem, describeProblems(loaded.problems));
+        assert.equal(problem.severity, 'warning');
+        assert.match(problem.message, /^locked by org ruleset acme-2026\.11: .*applies to this file's own rules only; locked rules still run there\./);
+        assert.equal(problem.range.start.line, lineOf(text, `"${glob}"`));
+        assert.equal(p.isIgnored('src/a.ts'), false, 'the file is still read for its locked rules');
+        assert.deepEqual(
+          check(p, 'src/a.ts', TEXT).map((f) => [f.ruleId, f.range.start.line, f.severity]),
+          [
+            ['security/no-eval', 0, 'error'],
+            ['acme/no-md5', 1, 'error'],
+          ],
+        );
+      });
+    }
+
+    it("the org's own ignore still applies to locked rules; a file outside the team's globs gets every rule; the listing says so", () => {
+      const p = policyOf(loadWith({ ignore: ['src/**'] }, ORG_NO_IGNORE_LOCK).loaded);
+      assert.equal(p.isIgnored('vendor/lib.js'), true);
+      const md = effectiveRulesMarkdown({ policy: p, root: MEM_ROOT, ruleFile: RULE_FILE, relPath: 'src/a.ts', problems: [], builtinDir: BUILTIN_DIR });
+      assert.match(md, /## Never checked \(ignore\)\n\n`vendor\/\*\*`\n/);
+      assert.match(md, /## Only locked rules checked \(team ignore\)\n\n`src\/\*\*`\n/);
+      assert.deepEqual(
+        check(p, 'lib/b.ts', 'debugger;\n').map((f) => f.ruleId),
+        ['quality/no-debugger'],
+      );
+    });
+
+    it('without an org layer (or with no locked rule) the team ignore silences everything, unreported', () => {
+      const plain = loadWorkspaceConfig(MEM_ROOT, memoryHost({ '.conductor/rules.jsonc': JSON.stringify({ ignore: ['src/**'] }) }));
+      assert.equal(policyOf(plain).isIgnored('src/a.ts'), true);
+      const { loaded } = loadWith({ ignore: ['src/**'] }, { name: 'acme', locked: { sections: [] } });
+      assert.equal(policyOf(loaded).isIgnored('src/a.ts'), true);
+      assert.deepEqual(loaded.problems, []);
+    });
   });
 
   it('a team file may configure rules the org ruleset defines', () => {

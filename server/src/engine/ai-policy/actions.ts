@@ -5,6 +5,8 @@ import type { Policy } from '../config/policy';
 import type { TextEdit } from '../types';
 import { formatMarkerTime, isMarkerTime, markerProvenance, removeMarkers, setMarkerField, type AiRegion } from '../provenance';
 import { aiPolicyOf } from './compile';
+import { isSignificantLine, lineHash } from '../attribution/line-hash';
+import type { OwnershipRecord } from '../attribution/ownership-log';
 
 /**
  * Plain data in `Finding.properties.aiActions`, in the order to offer them:
@@ -77,6 +79,16 @@ export function setUseCaseEdits(text: string, region: AiRegion, useCase: string)
 /** A human takes ownership of the code: both markers go, the code stays. */
 export function takeOwnershipEdits(text: string, region: AiRegion): TextEdit[] {
   return removeMarkers(text, region);
+}
+
+/**
+ * The record of a Take ownership, for `.conductor/ownership.jsonl`: the CI accepts the removed markers
+ * of an unreviewed block (ai/attribution-removed) when a record's line hashes cover its code.
+ */
+export function ownershipRecord(relPath: string, text: string, region: AiRegion, by: string, date: Date, why: string): OwnershipRecord {
+  const lines = text.split(/\r?\n/).slice(region.beginLine + 1, region.endLine);
+  const hashes = lines.map((l) => l.trim()).filter(isSignificantLine).map(lineHash);
+  return { file: relPath, block: region.id, tool: region.tool, by: by.trim(), at: formatMarkerTime(date), why, lines: [...new Set(hashes)] };
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { Finding, Severity } from '../types';
 import { SEVERITY_RANK } from '../types';
 import type { DocumentContext } from '../check/document-context';
-import type { AiRegion } from '../provenance';
+import type { AiRegion, UnpairedBlock } from '../provenance';
 import { DIRECTIVE, isMarkerTime, tokenize } from '../provenance/marker-grammar';
 import { aiPolicyOf, type CompiledAiPolicy, type CompiledUseCase } from './compile';
 import { approvedUseCases, minuteOf, samePerson, type AiAction } from './actions';
@@ -40,15 +40,38 @@ export interface AiFindingFacts {
 }
 
 export function checkAiPolicy(ctx: DocumentContext, options: AiCheckOptions): Finding[] {
-  const regions = ctx.provenance.regions;
-  if (regions.length === 0) {
+  const { regions, unpaired = [] } = ctx.provenance;
+  if (regions.length === 0 && unpaired.length === 0) {
     return [];
   }
   const checker = new RegionChecker(ctx, options);
   for (const region of regions) {
     checker.check(region);
   }
+  // A broken marker does not take code out of the policy (fail closed): unknown use case, unreviewed.
+  for (const block of unpaired) {
+    checker.check(unpairedRegion(block), true);
+  }
   return checker.findings;
+}
+
+const UNPAIRED_NOTE =
+  'Its begin marker cannot be read or paired (provenance/invalid-marker), so the lines up to the next marker (or the end of the file) count as unreviewed AI code of unknown use case. Fix the marker.';
+
+/** An unpaired block as a region with nothing known: tool unknown, no use case, no review. */
+function unpairedRegion(block: UnpairedBlock): AiRegion {
+  const at = block.beginRange.start;
+  return {
+    id: block.id ?? `at line ${block.beginLine + 1}`,
+    tool: 'unknown',
+    extra: {},
+    beginLine: block.beginLine,
+    endLine: block.endLine,
+    contentRange: { start: { line: block.beginLine + 1, character: 0 }, end: { line: block.endLine, character: 0 } },
+    beginRange: block.beginRange,
+    endRange: block.beginRange,
+    fieldsEnd: at,
+  };
 }
 
 class RegionChecker {
@@ -69,10 +92,13 @@ class RegionChecker {
     this.now = options.now ?? new Date();
   }
 
-  check(region: AiRegion): void {
-    const { useCase, source } = this.useCaseOf(region);
+  /** `unpaired`: a block whose marker is broken; the quick fixes (which edit the marker) are not offered. */
+  check(region: AiRegion, unpaired = false): void {
+    const { useCase, source } = unpaired ? { useCase: UNCLASSIFIED, source: 'none' as const } : this.useCaseOf(region);
     const report = (ruleId: string, message: string, actions: AiAction[], severity?: Severity): void =>
-      this.report(region, { useCase, source }, ruleId, message, actions, severity);
+      unpaired
+        ? this.report(region, { useCase, source }, ruleId, `${message} ${UNPAIRED_NOTE}`, [], severity)
+        : this.report(region, { useCase, source }, ruleId, message, actions, severity);
 
     // Excluded and forbidden paths end the check: nothing else matters until the block is gone.
     const excluded = this.ai.excluded.find((e) => e.applies(this.relPath));

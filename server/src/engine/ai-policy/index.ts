@@ -9,6 +9,7 @@ export {
   findRegion,
   isExcludedFromAi,
   markReviewedEdits,
+  ownershipRecord,
   samePerson,
   setUseCaseEdits,
   takeOwnershipEdits,

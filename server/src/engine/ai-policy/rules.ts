@@ -11,6 +11,7 @@ export const UNREVIEWED = 'ai/unreviewed';
 export const SELF_REVIEW = 'ai/self-review';
 export const MALFORMED_REVIEW = 'ai/malformed-review';
 export const EXCLUDED_PATH = 'ai/excluded-path';
+export const ATTRIBUTION_REMOVED = 'ai/attribution-removed';
 
 export interface AiRuleMeta extends RuleMeta {
   /**
@@ -79,6 +80,13 @@ export const AI_RULES: AiRuleMeta[] = [
   {
     id: EXCLUDED_PATH,
     description: 'An AI block in a path excluded from AI assistants altogether (ai.excluded: secrets, customer data, regulated code).',
+    defaultSeverity: 'error',
+    fixable: false,
+  },
+  {
+    id: ATTRIBUTION_REMOVED,
+    description:
+      'A change deleted the markers of an unreviewed AI block and kept its code, without a recorded Take ownership (`conductor check --changed-since`).',
     defaultSeverity: 'error',
     fixable: false,
   },

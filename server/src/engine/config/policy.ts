@@ -40,7 +40,10 @@ const EXTENSION_GLOB = /^\*\*\/\*(\.[A-Za-z0-9_+-]+|\.\{[A-Za-z0-9_+,.-]+\})?$/;
  * Answers are cached per combination of matching overrides, so a workspace costs a few entries.
  */
 export class Policy {
+  /** Files no rule checks: the `ignore` globs, or with org-locked rules only the org layer's (see rulesFor). */
   readonly isIgnored: PathMatcher;
+  /** Files the merged `ignore` names (every layer's globs); with locked rules, only locked rules run there. */
+  private readonly mergedIgnored: PathMatcher;
   private readonly patterns: CompiledPattern[];
   private readonly overrides: { applies: PathMatcher; rules: Map<string, RuleSetting>; origin: string }[];
   private readonly cache = new Map<string, Map<string, EffectiveRule>>();
@@ -51,7 +54,9 @@ export class Policy {
     readonly resolved: ResolvedConfig,
     readonly org?: OrgEnforcement,
   ) {
-    this.isIgnored = globMatcher(resolved.ignore);
+    this.mergedIgnored = globMatcher(resolved.ignore);
+    // A locked rule runs wherever the org says: a lower layer's ignore globs silence only its own rules.
+    this.isIgnored = org?.locksRules ? org.floor.isIgnored : this.mergedIgnored;
     this.patterns = [...resolved.patterns.values()].map((pattern) => {
       const include = pattern.paths ? globMatcher(pattern.paths) : () => true;
       const exclude = globMatcher(pattern.exclude ?? []);
@@ -85,10 +90,12 @@ export class Policy {
   /** Enabled rules for a workspace-relative posix path, keyed by id. */
   rulesFor(relPath: string): Map<string, EffectiveRule> {
     const matching = this.overrides.flatMap((o, i) => (o.applies(relPath) ? [i] : []));
-    const key = matching.join(',');
+    // Ignored by a lower layer but not by the org: only the locked rules, at the org layer's setting.
+    const lockedOnly = this.isIgnored !== this.mergedIgnored && this.mergedIgnored(relPath) && !this.isIgnored(relPath);
+    const key = `${lockedOnly ? 'locked:' : ''}${matching.join(',')}`;
     let rules = this.cache.get(key);
     if (!rules) {
-      rules = this.computeRules(matching);
+      rules = lockedOnly ? new Map<string, EffectiveRule>() : this.computeRules(matching);
       this.org?.enforce(relPath, rules); // locked rules: never weaker than the org layer sets them
       this.cache.set(key, rules);
     }

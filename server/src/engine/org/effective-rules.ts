@@ -163,8 +163,14 @@ export function effectiveRulesMarkdown(input: EffectiveRulesInput): string {
     out.push('');
   }
 
-  if (resolved.ignore.length) {
-    out.push('## Never checked (ignore)', '', resolved.ignore.map(code).join(', '), '');
+  // With locked rules, a lower layer's ignore globs silence only its own rules (Policy.rulesFor).
+  const orgIgnore = policy.org?.locksRules ? policy.org.floor.resolved.ignore : resolved.ignore;
+  const lockedOnly = resolved.ignore.filter((g) => !orgIgnore.includes(g));
+  if (orgIgnore.length) {
+    out.push('## Never checked (ignore)', '', orgIgnore.map(code).join(', '), '');
+  }
+  if (lockedOnly.length) {
+    out.push('## Only locked rules checked (team ignore)', '', lockedOnly.map(code).join(', '), '');
   }
 
   const problems = input.problems ?? [];

@@ -33,6 +33,11 @@ export class OrgEnforcement {
     return this.info.locks.isRuleLocked(ruleId);
   }
 
+  /** Whether any rule is locked (a locked `ignore` section alone locks none). */
+  get locksRules(): boolean {
+    return this.info.locks.locksRules;
+  }
+
   /** Puts back the org layer's setting of every locked rule that `rules` (merged, for `relPath`) weakened. */
   enforce(relPath: string, rules: Map<string, EffectiveRule>): void {
     for (const [id, floor] of this.floor.rulesFor(relPath)) {

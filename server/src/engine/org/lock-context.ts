@@ -19,15 +19,23 @@ export interface LockContext {
 /**
  * Reports an attempt to weaken something locked, at its place in the lower file:
  * "locked by org ruleset acme-2026.11: cannot disable security/no-eval". A warning, not an error:
- * the attempt has no effect, and the rest of the file stays in force.
+ * the attempt has no effect (or, for `effect`, a narrower one), and the rest of the file stays in force.
  */
-export function reportLocked(ctx: LockContext, file: LowerFile, at: JsonPath, what: string, key = false, by?: string): void {
+export function reportLocked(
+  ctx: LockContext,
+  file: LowerFile,
+  at: JsonPath,
+  what: string,
+  key = false,
+  by?: string,
+  effect = "This setting has no effect; the org's stays in force.",
+): void {
   const reason = ctx.locks.reason ? ` (${ctx.locks.reason})` : '';
   const via = by ? ` through ${by}` : '';
   ctx.problems.push({
     file: file.parsed.file,
     range: file.parsed.rangeOf(at, key),
-    message: `locked by org ruleset ${ctx.orgName}${via}: cannot ${what}${reason}. This setting has no effect; the org's stays in force.`,
+    message: `locked by org ruleset ${ctx.orgName}${via}: cannot ${what}${reason}. ${effect}`,
     severity: 'warning',
   });
 }

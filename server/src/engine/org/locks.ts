@@ -1,4 +1,4 @@
-import { BLOCK_TOO_LARGE, EXCLUDED_PATH, FORBIDDEN_PATH, MALFORMED_REVIEW, MISSING_TEST, SELF_REVIEW, UNKNOWN_USE_CASE, UNREVIEWED, USE_CASE_NOT_APPROVED } from '../ai-policy/rules';
+import { ATTRIBUTION_REMOVED, BLOCK_TOO_LARGE, EXCLUDED_PATH, FORBIDDEN_PATH, MALFORMED_REVIEW, MISSING_TEST, SELF_REVIEW, UNKNOWN_USE_CASE, UNREVIEWED, USE_CASE_NOT_APPROVED } from '../ai-policy/rules';
 import { BANNED_PACKAGE, LAYER_VIOLATION, PRIVATE_IMPORT, UNDECLARED_PACKAGE } from '../boundaries/rules';
 import { LOCKABLE_SECTIONS, type LockableSection, type LockedConfig } from './schema';
 
@@ -6,7 +6,7 @@ import { LOCKABLE_SECTIONS, type LockableSection, type LockedConfig } from './sc
 const SECTION_RULES: Partial<Record<LockableSection, string[]>> = {
   'ai.forbidden': [FORBIDDEN_PATH],
   'ai.excluded': [EXCLUDED_PATH],
-  'ai.review': [UNREVIEWED, SELF_REVIEW, MALFORMED_REVIEW],
+  'ai.review': [UNREVIEWED, SELF_REVIEW, MALFORMED_REVIEW, ATTRIBUTION_REMOVED],
   'ai.useCases': [USE_CASE_NOT_APPROVED, UNKNOWN_USE_CASE, BLOCK_TOO_LARGE, MISSING_TEST],
   'ai.unclassified': [USE_CASE_NOT_APPROVED],
   'boundaries.layers': [LAYER_VIOLATION, PRIVATE_IMPORT],
@@ -51,6 +51,11 @@ export class OrgLocks {
 
   get isEmpty(): boolean {
     return this.ruleMatchers.length === 0 && this.sectionSet.size === 0;
+  }
+
+  /** Whether any rule is locked, by a `rules` entry or through a locked section. */
+  get locksRules(): boolean {
+    return this.ruleMatchers.length > 0 || this.impliedRules.size > 0;
   }
 
   /** Whether a rule is locked, by a `rules` entry or through a locked section that it enforces. */

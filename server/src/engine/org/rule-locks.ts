@@ -63,13 +63,17 @@ export function checkRuleLocks(ctx: LockContext, lower: readonly LowerFile[], fl
         reportLocked(ctx, file, ['patterns', i, 'id'], `redefine the pattern of ${p.id} (raise its severity in "rules" instead)`, false, ctx.locks.lockedBy(p.id));
       }
     });
-    if (ctx.locks.isSectionLocked('ignore')) {
-      file.value.ignore?.forEach((glob, i) => {
-        if (!floor.resolved.ignore.includes(glob)) {
-          reportLocked(ctx, file, ['ignore', i], `add the ignore glob "${glob}" (ignore is locked)`);
-        }
-      });
-    }
+    file.value.ignore?.forEach((glob, i) => {
+      if (floor.resolved.ignore.includes(glob)) {
+        return;
+      }
+      if (ctx.locks.isSectionLocked('ignore')) {
+        reportLocked(ctx, file, ['ignore', i], `add the ignore glob "${glob}" (ignore is locked)`);
+      } else if (ctx.locks.locksRules) {
+        // Taken for the team's own rules (Policy.rulesFor); reported because it reads as if it silenced everything.
+        reportLocked(ctx, file, ['ignore', i], `ignore "${glob}" for locked rules`, false, undefined, 'The glob applies to this file\'s own rules only; locked rules still run there.');
+      }
+    });
     if (file.value.locked) {
       ctx.problems.push({
         file: file.parsed.file,

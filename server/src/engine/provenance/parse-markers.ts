@@ -4,8 +4,9 @@ import { lex, type Spans } from '../text/lexer';
 import { LineIndex } from '../text/positions';
 import { deleteLines, indentOf, insertLineBefore } from './line-edits';
 import { DIRECTIVE } from './marker-grammar';
+import { regionAt } from './region-at';
 import { readMarker, type MarkerLine, type MarkerText } from './read-marker';
-import type { AiRegion, MarkerProblem, ParsedProvenance } from './types';
+import type { AiRegion, MarkerProblem, ParsedProvenance, UnpairedBlock } from './types';
 import { endMarker } from './write-markers';
 
 /**
@@ -20,23 +21,59 @@ export function parseMarkers(text: string, syntax: LanguageSyntax, spans: () => 
   const doc: MarkerText = { text, syntax, spans: spans(), lines: new LineIndex(text) };
   const problems: MarkerProblem[] = [];
   const markers: MarkerLine[] = [];
+  // Every marker line, readable or not, in order: where an unpaired block stops.
+  const markerLines: number[] = [];
+  const unreadable: Omit<UnpairedBlock, 'endLine'>[] = [];
   for (let i = first; i !== -1; i = text.indexOf(DIRECTIVE, i + DIRECTIVE.length)) {
+    const before = problems.length;
     const marker = readMarker(doc, i, problems);
     if (marker) {
       markers.push(marker);
+      markerLines.push(marker.line);
+    } else if (problems.length > before) {
+      const p = problems[before];
+      markerLines.push(p.range.start.line);
+      if (!/^\s*end\b/.test(text.slice(i + DIRECTIVE.length, i + DIRECTIVE.length + 16))) {
+        unreadable.push({ beginLine: p.range.start.line, beginRange: p.range });
+      }
     }
   }
-  const regions = pair(doc, markers, problems);
+  const unclosed: MarkerLine[] = [];
+  const regions = pair(doc, markers, problems, unclosed);
   regions.sort((a, b) => a.beginLine - b.beginLine);
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { regions, problems };
+  const begins = [...unreadable, ...unclosed.map((m) => ({ id: m.id, beginLine: m.line, beginRange: m.range }))];
+  const unpaired = unpairedBlocks(begins, markerLines, regions, doc.lines.lineCount);
+  return unpaired.length > 0 ? { regions, problems, unpaired } : { regions, problems };
+}
+
+/** Each unpaired begin outside every paired block runs to the next marker line (binary search), or to the end. */
+function unpairedBlocks(begins: Omit<UnpairedBlock, 'endLine'>[], markerLines: number[], regions: AiRegion[], lineCount: number): UnpairedBlock[] {
+  const out: UnpairedBlock[] = [];
+  for (const b of begins) {
+    if (regionAt(regions, b.beginLine)) {
+      continue; // already AI code of a readable block
+    }
+    let lo = 0;
+    let hi = markerLines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (markerLines[mid] <= b.beginLine) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    out.push({ ...b, endLine: lo < markerLines.length ? markerLines[lo] : lineCount });
+  }
+  return out.sort((a, b) => a.beginLine - b.beginLine);
 }
 
 /**
  * Matches each end with the innermost open begin of the same id. Knowing how many ends of each id
  * are still ahead tells an unclosed begin (none left) from one that merely contains another block.
  */
-function pair(doc: MarkerText, markers: MarkerLine[], problems: MarkerProblem[]): AiRegion[] {
+function pair(doc: MarkerText, markers: MarkerLine[], problems: MarkerProblem[], unclosedBegins: MarkerLine[]): AiRegion[] {
   const { lines } = doc;
   const endsAhead = new Map<string, number>();
   for (const m of markers) {
@@ -52,6 +89,7 @@ function pair(doc: MarkerText, markers: MarkerLine[], problems: MarkerProblem[])
     let top = open.at(-1);
     while (top && !endsAhead.get(top.id) && (m.kind === 'begin' || top.id !== m.id)) {
       problems.push(unclosed(doc, top, m));
+      unclosedBegins.push(top);
       open.pop();
       top = open.at(-1);
     }
@@ -96,6 +134,7 @@ function pair(doc: MarkerText, markers: MarkerLine[], problems: MarkerProblem[])
   }
   for (const m of open.reverse()) {
     problems.push(unclosed(doc, m, undefined));
+    unclosedBegins.push(m);
   }
   return regions;
 }

@@ -61,11 +61,28 @@ export interface MarkerProblem {
   fix?: MarkerFix;
 }
 
+/**
+ * Code under a begin marker that could not be paired (malformed, or unclosed) and lies in no paired
+ * block. It still counts as AI code: from the line after the marker up to the next `@ai-generated`
+ * marker line of any kind (its end marker, if it has one), or to the end of the file.
+ */
+export interface UnpairedBlock {
+  /** The marker's id when it could be read. */
+  id?: string;
+  beginLine: number;
+  /** The next marker's line, or the line count (exclusive, as AiRegion.endLine). */
+  endLine: number;
+  /** The marker comment. */
+  beginRange: Range;
+}
+
 export interface ParsedProvenance {
   /** Sorted by `beginLine`; they overlap only where a `nested` problem is reported. */
   regions: AiRegion[];
   /** Sorted by position. */
   problems: MarkerProblem[];
+  /** Sorted by `beginLine`; absent when every begin marker was paired. */
+  unpaired?: UnpairedBlock[];
 }
 
 /** Where provenance comes from: comment markers today, a sidecar store for files without comments later. */

@@ -1,0 +1,98 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { fingerprints } from '../engine';
+import { ATTRIBUTION_REMOVED } from '../engine/ai-policy/rules';
+import { attributionRemovedFindings, MAX_OWNERSHIP_LOG_BYTES, OWNERSHIP_LOG, parseOwnershipLog, type OwnershipRecord } from '../engine/attribution';
+import { docsResolver } from '../lsp/builtin-dir';
+import { readBlobs } from '../scan/git-changes';
+import type { ScannedFile } from '../scan/parallel-scan';
+import { readTextFile } from '../scan/read-text-file';
+import { toPosix } from '../scan/walk-files';
+import { UsageError } from './cli-config';
+import type { GateScan } from './gate';
+
+// `check --changed-since REF`: AI code whose markers the change deleted (ai/attribution-removed).
+// Those lines did not change, so the changed-lines filter would drop a finding on them: these
+// findings are added after it. Files whose only change is deleted lines count too.
+
+export interface AttributionRequest {
+  root: string;
+  /** The command's positional targets (files or folders), as given. */
+  targets: string[];
+  maxBytes: number;
+  warn: (message: string) => void;
+}
+
+/** `files` plus the attribution-removed findings of the change, files in path order. */
+export function withAttributionFindings(files: ScannedFile[], scan: GateScan, r: AttributionRequest): ScannedFile[] {
+  const change = scan.change;
+  if (change?.mode !== 'since' || change.base === undefined || change.ref === undefined) {
+    return files;
+  }
+  const targets = r.targets.map((t) => toPosix(path.relative(r.root, path.resolve(r.root, t))));
+  const underTargets = (p: string): boolean => targets.length === 0 || targets.some((t) => t === '' || p === t || p.startsWith(`${t}/`));
+  const candidates = [...change.modified].filter(([p]) => underTargets(p) && !scan.policy.isIgnored(p) && scan.policy.rulesFor(p).has(ATTRIBUTION_REMOVED));
+  if (candidates.length === 0) {
+    return files;
+  }
+  const before = readBlobs(r.root, change.base, candidates.map(([, old]) => old), r.maxBytes);
+  const records = ownershipRecords(r);
+  const docsUrl = docsResolver(scan.host.builtinDir)(ATTRIBUTION_REMOVED);
+  const byPath = new Map(files.map((f) => [f.relPath, f]));
+  for (const [relPath, oldPath] of candidates) {
+    const base = before.get(oldPath)?.toString('utf8');
+    if (base === undefined || !base.includes('@ai-generated')) {
+      continue; // no marker at the base: nothing was attributed (too large: the scan reports it skipped)
+    }
+    const now = readCurrent(r.root, relPath, r.maxBytes);
+    if (now === undefined) {
+      continue;
+    }
+    const rule = scan.policy.rulesFor(relPath).get(ATTRIBUTION_REMOVED);
+    const found = rule ? attributionRemovedFindings({ relPath, before: base, after: now, records: records.filter((x) => x.file === relPath) }, change.ref, rule, docsUrl) : [];
+    if (found.length === 0) {
+      continue;
+    }
+    const prev = byPath.get(relPath) ?? { relPath, findings: [], fingerprints: [] };
+    byPath.set(relPath, { ...prev, findings: [...prev.findings, ...found], fingerprints: [...prev.fingerprints, ...fingerprints(relPath, now, found)] });
+  }
+  return [...byPath.values()].sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+}
+
+/** The file as it is now, when it is a regular text file within the size limit. */
+function readCurrent(root: string, relPath: string, maxBytes: number): string | undefined {
+  const file = path.join(root, relPath);
+  if (!isRegularFile(file)) {
+    return undefined;
+  }
+  const read = readTextFile(file, maxBytes);
+  return 'text' in read ? read.text : undefined;
+}
+
+/**
+ * The Take ownership records in the working tree. A log that cannot be read is a usage error (the
+ * gate cannot tell recorded take-overs from deleted markers); a bad line grants nothing and is reported.
+ */
+function ownershipRecords(r: AttributionRequest): OwnershipRecord[] {
+  const file = path.join(r.root, OWNERSHIP_LOG);
+  if (!fs.existsSync(file)) {
+    return [];
+  }
+  const read = isRegularFile(file) ? readTextFile(file, MAX_OWNERSHIP_LOG_BYTES) : { skipped: 'not a regular file' };
+  if (!('text' in read)) {
+    throw new UsageError(`Cannot read ${OWNERSHIP_LOG}: ${read.skipped}`);
+  }
+  const log = parseOwnershipLog(read.text);
+  for (const p of log.problems) {
+    r.warn(`${OWNERSHIP_LOG}:${p.line}: not an ownership record (${p.message}); it is not taken into account.`);
+  }
+  return log.records;
+}
+
+function isRegularFile(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
