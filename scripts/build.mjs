@@ -31,6 +31,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: `${outdir}/cli.js` }),
   // The CLI's scan workers (worker_threads) load their own entry, next to cli.js.
   esbuild.build({ ...common, entryPoints: ['server/src/scan/scan-worker.ts'], outfile: `${outdir}/scan-worker.js` }),
+  // The GitHub Action's entry (action.yml): it runs the cli.js next to it.
+  esbuild.build({ ...common, entryPoints: ['server/src/action/run-action.ts'], outfile: `${outdir}/action.js` }),
   esbuild.build({ ...common, sourcemap: false, entryPoints: ['server/src/engine/config/schema.ts'], outfile: `${outdir}/.schema.cjs` }),
 ]);
 

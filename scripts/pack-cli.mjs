@@ -14,8 +14,9 @@ const out = path.resolve(outIndex === -1 ? '.' : process.argv[outIndex + 1]);
 const stage = mkdtempSync(path.join(os.tmpdir(), 'conductor-pack-'));
 try {
   execFileSync(process.execPath, ['scripts/build.mjs', '--production', '--outdir', path.join(stage, 'dist')], { cwd: root, stdio: 'inherit' });
-  // The extension's client bundle needs `vscode`; the package runs without it.
+  // The extension's client bundle needs `vscode`, and the GitHub Action's entry runs from this repository.
   rmSync(path.join(stage, 'dist', 'client.js'));
+  rmSync(path.join(stage, 'dist', 'action.js'));
   cpSync(path.join(root, 'rules'), path.join(stage, 'rules'), { recursive: true });
   cpSync(path.join(root, 'LICENSE'), path.join(stage, 'LICENSE'));
   cpSync(path.join(root, 'packages', 'cli', 'README.md'), path.join(stage, 'README.md'));
