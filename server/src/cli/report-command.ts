@@ -5,12 +5,14 @@ import { computeReport } from '../report/compute';
 import { formatReportText } from '../report/format-text';
 import { renderPage } from '../report/html/render';
 import { envHeaders, exportOtlp, metricsUrl, otlpPayload } from '../report/otlp';
+import { ReportInputError } from '../report/read-json';
 import { UsageError } from './cli-config';
 import { parseJobs } from './gate';
 
 /**
  * `conductor report [--format json|html|text] [--output FILE] [--since DATE] [--rework-days N]
- * [--otlp-endpoint URL] [--cwd DIR]`: governance metrics of the working tree and its git history.
+ * [--otlp-endpoint URL] [--cwd DIR] [--team NAME] [--sarif FILE]…`: governance metrics of the working tree and
+ * its git history; other scanners' SARIF results split by AI vs human lines.
  */
 export async function runReport(argv: string[]): Promise<number> {
   let parsed;
@@ -30,6 +32,8 @@ export async function runReport(argv: string[]): Promise<number> {
         jobs: { type: 'string' },
         'no-gitignore': { type: 'boolean' },
         'max-file-size': { type: 'string' },
+        team: { type: 'string' },
+        sarif: { type: 'string', multiple: true },
       },
     });
   } catch (e) {
@@ -61,7 +65,7 @@ export async function runReport(argv: string[]): Promise<number> {
       throw new UsageError((e as Error).message);
     }
   }
-  const report = await computeReport({
+  const report = await inputErrorsAsUsage(() => computeReport({
     root,
     configFile: v.config,
     since,
@@ -70,7 +74,9 @@ export async function runReport(argv: string[]): Promise<number> {
     jobs: parseJobs(v.jobs),
     gitignore: !v['no-gitignore'],
     maxBytes: Number(v['max-file-size'] ?? 5) * 1024 * 1024,
-  });
+    team: v.team,
+    sarif: v.sarif,
+  }));
   const out = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : format === 'html' ? renderPage({ mode: 'file', report }) : formatReportText(report);
   if (v.output) {
     try {
@@ -90,6 +96,15 @@ export async function runReport(argv: string[]): Promise<number> {
     }
   }
   return 0;
+}
+
+/** An unreadable or invalid input file (SARIF, merged reports) ends the run with its reason (exit 2). */
+async function inputErrorsAsUsage<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    throw e instanceof ReportInputError ? new UsageError(e.message) : e;
+  }
 }
 
 /** A date or date-time (`2026-01-31`, `2026-01-31T12:00:00Z`); a date alone is midnight UTC. */

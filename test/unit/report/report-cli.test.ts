@@ -202,7 +202,8 @@ describe('conductor report (built CLI, scripted git history)', function () {
 
   it('keeps a documented, stable JSON shape (docs/metrics.md)', () => {
     assert.equal(r.schemaVersion, 1);
-    assert.deepEqual(Object.keys(r), ['schemaVersion', 'tool', 'generatedAt', 'repository', 'options', 'aiShare', 'review', 'rework', 'leadTime', 'policy']);
+    assert.deepEqual(Object.keys(r), ['schemaVersion', 'tool', 'generatedAt', 'repository', 'options', 'aiShare', 'review', 'rework', 'leadTime', 'policy', 'scanners']);
+    assert.strictEqual(r.scanners, null, 'no --sarif, no scanner split');
     assert.deepEqual(Object.keys(r.aiShare), ['lines', 'share', 'files', 'blocks', 'byFolder', 'byLanguage', 'byTool', 'trend']);
     assert.deepEqual(Object.keys(r.review), ['lines', 'reviewedShare', 'blocks', 'unreviewedAge']);
     assert.deepEqual(Object.keys(r.rework), ['windowDays', 'referenceTime', 'ai', 'human', 'pending']);
