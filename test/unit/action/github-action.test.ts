@@ -57,6 +57,24 @@ describe('GitHub Action', function () {
     assert.ok(fs.existsSync(path.join(REPO_ROOT, action.runs.main)));
   });
 
+  it('is used as documented by the any-language workflow example', () => {
+    const action = yaml.load(fs.readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> };
+    const wf = yaml.load(fs.readFileSync(path.join(REPO_ROOT, 'examples', 'github-actions', 'conductor-action.yml'), 'utf8')) as {
+      jobs: Record<string, { steps: { uses?: string; run?: string; if?: string; with?: Record<string, string> }[] }>;
+    };
+    const steps = Object.values(wf.jobs)[0].steps;
+    assert.ok(steps.every((s) => s.run === undefined), 'no npm, no script: only actions');
+    const ours = steps.filter((s) => s.uses?.startsWith('conductor-dev/conductor@'));
+    assert.ok(ours.length >= 2);
+    for (const s of ours) {
+      assert.deepStrictEqual(Object.keys(s.with ?? {}).filter((k) => !(k in action.inputs)), [], 'only declared inputs');
+    }
+    const sarifStep = ours.find((s) => s.with?.format === 'sarif');
+    const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    assert.strictEqual(upload?.with?.sarif_file, sarifStep?.with?.output);
+    assert.match(upload?.if ?? '', /always\(\)/);
+  });
+
   it('writes SARIF for upload and fails the step on an error finding', () => {
     const run = runAction(repo.dir, { format: 'sarif', output: 'conductor.sarif', 'fail-on': 'error', 'working-directory': 'app' });
     assert.strictEqual(run.status, 1);
