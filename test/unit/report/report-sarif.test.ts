@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
+import { runReport } from '../../../client/src/dashboard/run-report';
 import { ensureBuilt } from '../../helpers/build';
 import { CLI_JS } from '../../helpers/paths';
 import type { SarifFinding } from '../../../server/src/report/sarif-read';
@@ -115,6 +116,12 @@ describe('conductor report --sarif (AI vs human split of any scanner)', function
     // (the end marker) are in the block; only b.js:1 is human.
     assert.deepEqual([moved?.ai, moved?.human], [4, 1]);
     assert.deepEqual(moved?.revisions, []);
+  });
+
+  it('feeds the editor dashboard: its report run passes conductor.report.sarifFiles', async () => {
+    const r = await runReport(CLI_JS, repo.dir, { sarifFiles: [path.relative(repo.dir, sarif)] }).done;
+    assert.deepEqual([r.scanners?.ai, r.scanners?.human], [2, 3]);
+    await assert.rejects(runReport(CLI_JS, repo.dir, { sarifFiles: ['missing.sarif'] }).done, /Cannot read SARIF file .*missing\.sarif: ENOENT/);
   });
 
   it('fails closed on a SARIF file it cannot read, parse or place', () => {
