@@ -2,10 +2,14 @@
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { createRequire } from 'module';
+import * as path from 'path';
 
 const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const production = process.argv.includes('--production');
+// --outdir DIR: bundle elsewhere than dist/ (scripts/pack-cli.mjs stages the npm package this way).
+const outIndex = process.argv.indexOf('--outdir');
+const outdir = outIndex === -1 ? 'dist' : process.argv[outIndex + 1];
 const uplotText = (file) => JSON.stringify(readFileSync(require.resolve(`uplot/dist/${file}`), 'utf8'));
 const common = {
   bundle: true,
@@ -20,20 +24,22 @@ const common = {
   define: { VERSION: JSON.stringify(pkg.version), UPLOT_JS: uplotText('uPlot.iife.min.js'), UPLOT_CSS: uplotText('uPlot.min.css') },
 };
 
-mkdirSync('dist', { recursive: true });
+mkdirSync(outdir, { recursive: true });
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/client.js`, external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: `${outdir}/server.js` }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: `${outdir}/cli.js` }),
   // The CLI's scan workers (worker_threads) load their own entry, next to cli.js.
-  esbuild.build({ ...common, entryPoints: ['server/src/scan/scan-worker.ts'], outfile: 'dist/scan-worker.js' }),
-  esbuild.build({ ...common, sourcemap: false, entryPoints: ['server/src/engine/config/schema.ts'], outfile: 'dist/.schema.cjs' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/scan/scan-worker.ts'], outfile: `${outdir}/scan-worker.js` }),
+  // The GitHub Action's entry (action.yml): it runs the cli.js next to it.
+  esbuild.build({ ...common, entryPoints: ['server/src/action/run-action.ts'], outfile: `${outdir}/action.js` }),
+  esbuild.build({ ...common, sourcemap: false, entryPoints: ['server/src/engine/config/schema.ts'], outfile: `${outdir}/.schema.cjs` }),
 ]);
 
 // The JSON Schema VS Code uses for IntelliSense is derived from the zod schema, never written by hand.
-const { ruleFile } = require('../dist/.schema.cjs');
+const { ruleFile } = require(path.resolve(outdir, '.schema.cjs'));
 const { z } = require('zod');
 const schema = z.toJSONSchema(ruleFile, { target: 'draft-7', io: 'input', unrepresentable: 'any' });
 schema.title = 'Conductor rule file';
-writeFileSync('dist/rules.schema.json', JSON.stringify(schema, null, 2) + '\n');
-rmSync('dist/.schema.cjs');
+writeFileSync(`${outdir}/rules.schema.json`, JSON.stringify(schema, null, 2) + '\n');
+rmSync(`${outdir}/.schema.cjs`);

@@ -120,6 +120,7 @@ class Dashboard implements vscode.Disposable {
     const run = runReport(this.context.asAbsolutePath('dist/cli.js'), folder.uri.fsPath, {
       configFile: config.get<string>('configFile') || undefined,
       maxFileSizeMB: config.get<number>('maxFileSizeMB'),
+      sarifFiles: config.get<string[]>('report.sarifFiles'),
     });
     this.run = run;
     this.state.folder = folder.uri.fsPath;

@@ -12,13 +12,19 @@ export interface ReportRun {
 
 export class ReportCancelled extends Error {}
 
-export function runReport(cliPath: string, folder: string, o: { configFile?: string; maxFileSizeMB?: number } = {}): ReportRun {
+export function runReport(cliPath: string, folder: string, o: { configFile?: string; maxFileSizeMB?: number; sarifFiles?: readonly string[] } = {}): ReportRun {
   const args = [cliPath, 'report', '--format', 'json', '--cwd', folder];
   if (o.configFile) {
     args.push('--config', o.configFile);
   }
   if (o.maxFileSizeMB !== undefined && o.maxFileSizeMB > 0) {
     args.push('--max-file-size', String(o.maxFileSizeMB));
+  }
+  // Other scanners' SARIF (relative to the folder, the CLI's cwd): the dashboard shows their AI-vs-human split.
+  for (const file of o.sarifFiles ?? []) {
+    if (typeof file === 'string' && file.trim() !== '') {
+      args.push('--sarif', file);
+    }
   }
   let child: ChildProcess | undefined;
   let cancelled = false;

@@ -42,7 +42,10 @@ Options for fix: --dry-run, --config, --cwd, --jobs, --no-gitignore, --max-file-
 Options for report: --format text (default) | json | html (one self-contained file), --output <file>,
   --since <date> (history metrics from this date), --rework-days <n> (default 14), --otlp-endpoint <url>
   (also POST the headline figures to <url>/v1/metrics as OTLP/HTTP JSON), --now <date> (reference time for
-  ages), --config, --cwd, --jobs, --no-gitignore, --max-file-size. Methods and JSON schema: docs/metrics.md.
+  ages), --config, --cwd, --jobs, --no-gitignore, --max-file-size, --team <name> (groups repositories when
+  merged; default the rule file's name), --sarif <file> (repeatable: other scanners' SARIF results split by
+  AI vs human lines). report --merge <report.json>… [--format json|html]: one organisation view of many
+  repositories' JSON reports. Methods and JSON schema: docs/metrics.md.
 Options for init: --preset recommended (default) | strict | secrets, --force to overwrite, --cwd.
 
 Exit codes (check): 0 no reported finding at or above --fail-on, 1 findings at or above it,

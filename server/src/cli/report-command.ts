@@ -3,21 +3,24 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { computeReport } from '../report/compute';
 import { formatReportText } from '../report/format-text';
-import { renderPage } from '../report/html/render';
+import { renderOrgPage, renderPage } from '../report/html/render';
+import { mergeReports, readReport } from '../report/merge';
 import { envHeaders, exportOtlp, metricsUrl, otlpPayload } from '../report/otlp';
+import { ReportInputError } from '../report/read-json';
 import { UsageError } from './cli-config';
 import { parseJobs } from './gate';
 
 /**
  * `conductor report [--format json|html|text] [--output FILE] [--since DATE] [--rework-days N]
- * [--otlp-endpoint URL] [--cwd DIR]`: governance metrics of the working tree and its git history.
+ * [--otlp-endpoint URL] [--cwd DIR] [--team NAME] [--sarif FILE]…`: governance metrics of the working tree and
+ * its git history; other scanners' SARIF results split by AI vs human lines.
  */
 export async function runReport(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
-      allowPositionals: false,
+      allowPositionals: true,
       options: {
         format: { type: 'string' },
         output: { type: 'string', short: 'o' },
@@ -30,12 +33,21 @@ export async function runReport(argv: string[]): Promise<number> {
         jobs: { type: 'string' },
         'no-gitignore': { type: 'boolean' },
         'max-file-size': { type: 'string' },
+        team: { type: 'string' },
+        sarif: { type: 'string', multiple: true },
+        merge: { type: 'boolean' },
       },
     });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
   const v = parsed.values;
+  if (v.merge) {
+    return runMerge(parsed.positionals, v);
+  }
+  if (parsed.positionals.length > 0) {
+    throw new UsageError(`Unexpected argument "${parsed.positionals[0]}" (report files to combine go after --merge)`);
+  }
   const format = v.format ?? 'text';
   if (!['json', 'html', 'text'].includes(format)) {
     throw new UsageError(`--format must be json, html or text (got "${format}")`);
@@ -61,7 +73,7 @@ export async function runReport(argv: string[]): Promise<number> {
       throw new UsageError((e as Error).message);
     }
   }
-  const report = await computeReport({
+  const report = await inputErrorsAsUsage(() => computeReport({
     root,
     configFile: v.config,
     since,
@@ -70,17 +82,11 @@ export async function runReport(argv: string[]): Promise<number> {
     jobs: parseJobs(v.jobs),
     gitignore: !v['no-gitignore'],
     maxBytes: Number(v['max-file-size'] ?? 5) * 1024 * 1024,
-  });
+    team: v.team,
+    sarif: v.sarif,
+  }));
   const out = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : format === 'html' ? renderPage({ mode: 'file', report }) : formatReportText(report);
-  if (v.output) {
-    try {
-      fs.writeFileSync(path.resolve(v.output), out);
-    } catch (e) {
-      throw new UsageError(`Cannot write --output ${v.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
-  } else {
-    process.stdout.write(out);
-  }
+  writeOutput(out, v.output);
   if (endpoint !== undefined) {
     try {
       await exportOtlp(endpoint, otlpPayload(report, Date.now()), { headers: envHeaders(process.env) });
@@ -90,6 +96,49 @@ export async function runReport(argv: string[]): Promise<number> {
     }
   }
   return 0;
+}
+
+/**
+ * `conductor report --merge FILE… [--format json|html] [--output FILE]`: many repositories' JSON reports
+ * combined into one organisation view.
+ */
+async function runMerge(files: string[], v: Record<string, unknown>): Promise<number> {
+  const format = (v.format as string | undefined) ?? 'json';
+  if (format !== 'json' && format !== 'html') {
+    throw new UsageError(`--merge writes --format json or html (got "${format}")`);
+  }
+  const scanOnly = ['sarif', 'team', 'otlp-endpoint', 'since', 'rework-days', 'cwd', 'config', 'jobs', 'no-gitignore', 'max-file-size'].filter((k) => v[k] !== undefined);
+  if (scanOnly.length > 0) {
+    throw new UsageError(`--${scanOnly[0]} applies to one repository's report, not to --merge`);
+  }
+  if (files.length === 0) {
+    throw new UsageError('--merge needs report files: conductor report --merge reports/*.json');
+  }
+  const now = parseDate('--now', v.now as string | undefined) ?? Date.now();
+  const org = await inputErrorsAsUsage(async () => mergeReports(files.map((file) => ({ file, report: readReport(path.resolve(file)) })), now));
+  writeOutput(format === 'json' ? JSON.stringify(org, null, 2) + '\n' : renderOrgPage(org), v.output as string | undefined);
+  return 0;
+}
+
+function writeOutput(out: string, output: string | undefined): void {
+  if (output) {
+    try {
+      fs.writeFileSync(path.resolve(output), out);
+    } catch (e) {
+      throw new UsageError(`Cannot write --output ${output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  } else {
+    process.stdout.write(out);
+  }
+}
+
+/** An unreadable or invalid input file (SARIF, merged reports) ends the run with its reason (exit 2). */
+async function inputErrorsAsUsage<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    throw e instanceof ReportInputError ? new UsageError(e.message) : e;
+  }
 }
 
 /** A date or date-time (`2026-01-31`, `2026-01-31T12:00:00Z`); a date alone is midnight UTC. */

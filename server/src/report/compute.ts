@@ -5,10 +5,14 @@ import { DEFAULT_BASELINE_FILE, applyBaseline } from '../engine/report/baseline'
 import { loadBaseline, lockedRules } from '../cli/baseline-command';
 import { gateScan } from '../cli/gate';
 import { toPosix } from '../scan/walk-files';
-import { readHistory, repoInfo } from './git';
+import type { AiRegion } from '../engine';
+import { readHistory, repoInfo, type RepoInfo } from './git';
+import { readSarif } from './sarif-read';
+import { regionLookup } from './sarif-provenance';
+import { splitSarif } from './sarif-split';
 import { HistoryReplay } from './history';
 import { addFindings, newPolicyAccumulator, policySection } from './policy-metrics';
-import { REPORT_SCHEMA_VERSION, type GovernanceReport } from './schema';
+import { REPORT_SCHEMA_VERSION, type GovernanceReport, type SarifSplit } from './schema';
 import { addFile, countFile, folderShares, languageShares, newShareAccumulator, toolShares } from './share';
 import { durationHistogram, median, percentile, ratio } from './stats';
 import { sampleCommits, trendPoints } from './trend';
@@ -26,6 +30,10 @@ export interface ReportRequest {
   jobs?: number;
   gitignore: boolean;
   maxBytes: number;
+  /** The repository's team (`--team`); default: the rule file's own `name`. */
+  team?: string;
+  /** SARIF files of other scanners to split by AI vs human lines (`--sarif`). */
+  sarif?: readonly string[];
 }
 
 const iso = (seconds: number | undefined): string | null => (seconds === undefined ? null : new Date(seconds * 1000).toISOString());
@@ -46,10 +54,12 @@ export async function computeReport(r: ReportRequest): Promise<GovernanceReport>
   // Working tree: AI share, review, findings inside and outside AI blocks — one parse per file.
   const share = newShareAccumulator();
   const policy = newPolicyAccumulator();
+  const worktreeRegions = new Map<string, readonly AiRegion[]>();
   for (const f of scan.files) {
     const counts = countFile(f.relPath, f.text ?? '');
     addFile(share, f.relPath, counts);
     addFindings(policy, f.findings, counts.regions);
+    worktreeRegions.set(f.relPath, counts.regions);
   }
   const baselined = baseline ? applyBaseline(baseline.baseline, scan.files, { inScope: scan.inScope, isLocked: lockedRules(scan.policy) }).known : 0;
 
@@ -69,6 +79,7 @@ export async function computeReport(r: ReportRequest): Promise<GovernanceReport>
   const rework = replay.rework(sinceSeconds, head ?? 0);
   const lead = replay.leadTimes(sinceSeconds);
 
+  const scanners = r.sarif && r.sarif.length > 0 ? sarifSection(r, info, worktreeRegions, share.lines) : null;
   const ages = share.unreviewedAt.map((at) => Math.max(0, (r.now - at) / 1000));
   const medianAge = median(ages);
   return {
@@ -77,6 +88,7 @@ export async function computeReport(r: ReportRequest): Promise<GovernanceReport>
     generatedAt: new Date().toISOString(),
     repository: {
       name: path.basename(r.root),
+      team: r.team ?? teamOf(scan.policy.name),
       root: r.root,
       git: info !== undefined,
       head: info?.head ?? null,
@@ -130,5 +142,19 @@ export async function computeReport(r: ReportRequest): Promise<GovernanceReport>
       aiLines: share.lines.ai,
       humanLines: share.lines.human,
     }),
+    scanners,
   };
+}
+
+/** A rule file's own `name` is the team; the defaults (a built-in ruleset's or the file's path) are not. */
+function teamOf(ruleSetName: string): string | null {
+  return ruleSetName.startsWith('conductor:') || /(^|\/)[^/]*\.jsonc?$/.test(ruleSetName) ? null : ruleSetName;
+}
+
+function sarifSection(r: ReportRequest, info: RepoInfo | undefined, worktree: ReadonlyMap<string, readonly AiRegion[]>, lines: { ai: number; human: number }): SarifSplit {
+  // Relative SARIF URIs without a base are relative to the repository root (CodeQL's %SRCROOT%).
+  const srcRoot = info ? path.resolve(r.root, info.prefix.split('/').filter(Boolean).map(() => '..').join('/') || '.') : r.root;
+  const inputs = (r.sarif ?? []).map((file) => ({ file, findings: readSarif(path.resolve(file), srcRoot) }));
+  const lookup = regionLookup({ root: r.root, repo: info, worktree, findings: inputs.flatMap((i) => i.findings), maxBytes: r.maxBytes });
+  return splitSarif(inputs, { root: r.root, lookup, aiLines: lines.ai, humanLines: lines.human });
 }

@@ -204,3 +204,16 @@ export function readBlobs(root: string, requests: readonly string[]): { oids: (s
   }
   return { oids, blobs };
 }
+
+/** Whether `rev` names a commit in this clone (a shallow CI clone may not have the one a SARIF log names). */
+export function hasCommit(root: string, rev: string): boolean {
+  if (rev.startsWith('-')) {
+    return false;
+  }
+  try {
+    git(root, ['cat-file', '-e', `${rev}^{commit}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -64,6 +64,41 @@ export interface ReworkSide {
   rate: number | null;
 }
 
+export interface SplitCounts {
+  /** Results starting on AI lines (block marker lines included) and on human lines. */
+  ai: number;
+  human: number;
+  /** ai per 1,000 AI lines and human per 1,000 human lines; null without such lines. */
+  aiPer1000: number | null;
+  humanPer1000: number | null;
+}
+
+/** Other scanners' SARIF results split by AI vs human lines (`report --sarif FILE…`). */
+export interface SarifSplit extends SplitCounts {
+  /** The SARIF files, as given. */
+  files: string[];
+  /** Commits the runs analysed (versionControlProvenance); results are attributed at these revisions. */
+  revisions: string[];
+  /** The denominators: the report's AI and human lines (working tree). */
+  lines: { ai: number; human: number };
+  /** Failure results read (kind "fail"); ai + human + unattributed.total. */
+  results: number;
+  unattributed: {
+    total: number;
+    /** No artifact location, or a URI that is not a file. */
+    noFile: number;
+    /** A file outside the report's root. */
+    outsideRoot: number;
+    /** A file the report does not count (ignored, too large, absent at the revision). */
+    notInScope: number;
+    /** A file-level result in a file that has AI blocks. */
+    noLine: number;
+  };
+  byTool: ({ tool: string } & SplitCounts)[];
+  byRule: ({ tool: string; ruleId: string } & SplitCounts)[];
+  byLevel: ({ level: string } & SplitCounts)[];
+}
+
 export interface GovernanceReport {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   tool: { name: 'conductor'; version: string };
@@ -71,6 +106,8 @@ export interface GovernanceReport {
   repository: {
     /** The folder's name, used as the `repo` attribute of OTLP metrics. */
     name: string;
+    /** `report --team NAME`, else the rule file's `name`; groups repositories in `report --merge`. */
+    team: string | null;
     root: string;
     git: boolean;
     head: string | null;
@@ -147,12 +184,14 @@ export interface GovernanceReport {
     secrets: number;
     boundaryViolations: number;
   };
+  /** Null unless `--sarif` files were given. */
+  scanners: SarifSplit | null;
 }
 
 /** The top-level and second-level keys, in order: the test that guards schema stability compares against these. */
 export const REPORT_KEYS = {
-  root: ['schemaVersion', 'tool', 'generatedAt', 'repository', 'options', 'aiShare', 'review', 'rework', 'leadTime', 'policy'],
-  repository: ['name', 'root', 'git', 'head', 'branch', 'shallow', 'commits', 'firstCommitAt', 'headCommitAt'],
+  root: ['schemaVersion', 'tool', 'generatedAt', 'repository', 'options', 'aiShare', 'review', 'rework', 'leadTime', 'policy', 'scanners'],
+  repository: ['name', 'team', 'root', 'git', 'head', 'branch', 'shallow', 'commits', 'firstCommitAt', 'headCommitAt'],
   options: ['since', 'reworkDays', 'now'],
   aiShare: ['lines', 'share', 'files', 'blocks', 'byFolder', 'byLanguage', 'byTool', 'trend'],
   review: ['lines', 'reviewedShare', 'blocks', 'unreviewedAge'],

@@ -202,7 +202,8 @@ describe('conductor report (built CLI, scripted git history)', function () {
 
   it('keeps a documented, stable JSON shape (docs/metrics.md)', () => {
     assert.equal(r.schemaVersion, 1);
-    assert.deepEqual(Object.keys(r), ['schemaVersion', 'tool', 'generatedAt', 'repository', 'options', 'aiShare', 'review', 'rework', 'leadTime', 'policy']);
+    assert.deepEqual(Object.keys(r), ['schemaVersion', 'tool', 'generatedAt', 'repository', 'options', 'aiShare', 'review', 'rework', 'leadTime', 'policy', 'scanners']);
+    assert.strictEqual(r.scanners, null, 'no --sarif, no scanner split');
     assert.deepEqual(Object.keys(r.aiShare), ['lines', 'share', 'files', 'blocks', 'byFolder', 'byLanguage', 'byTool', 'trend']);
     assert.deepEqual(Object.keys(r.review), ['lines', 'reviewedShare', 'blocks', 'unreviewedAge']);
     assert.deepEqual(Object.keys(r.rework), ['windowDays', 'referenceTime', 'ai', 'human', 'pending']);
@@ -372,7 +373,7 @@ describe('conductor report: renames, whitespace, merges, long histories, no git'
       repo.write('src/x.ts', ['// @ai-generated begin id=5555aa tool=copilot', 'export const k = "FAKEKEY0001";', '// @ai-generated end id=5555aa', 'export const h = 1; // TODO']);
       assert.equal(runCli(['baseline'], repo.dir).status, 0);
       const r = report(repo.dir);
-      assert.deepEqual(r.repository, { name: path.basename(repo.dir), root: repo.dir, git: false, head: null, branch: null, shallow: false, commits: 0, firstCommitAt: null, headCommitAt: null });
+      assert.deepEqual(r.repository, { name: path.basename(repo.dir), team: null, root: repo.dir, git: false, head: null, branch: null, shallow: false, commits: 0, firstCommitAt: null, headCommitAt: null });
       assert.deepEqual(r.aiShare.lines, { total: 4, ai: 1, human: 1, markers: 2 });
       assert.deepEqual(r.aiShare.trend, { sampling: 'none', points: [] });
       assert.deepEqual(r.rework, { windowDays: 14, referenceTime: null, ai: { added: 0, reworked: 0, rate: null }, human: { added: 0, reworked: 0, rate: null }, pending: { ai: 0, human: 0 } });

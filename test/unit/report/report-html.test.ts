@@ -2,51 +2,16 @@
 // charts drawn with data, no console errors; and the dashboard page driven by messages as in the webview.
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
-import { createRequire } from 'module';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { ensureBuilt } from '../../helpers/build';
-import { CLI_JS, REPO_ROOT } from '../../helpers/paths';
+import { CLI_JS } from '../../helpers/paths';
 import { renderPage } from '../../../server/src/report/html/render';
 import type { GovernanceReport } from '../../../server/src/report/schema';
+import { ARTIFACTS, CHART_INFO, type Browser, type ChartInfo, type Page, launchChromium } from './chromium';
 import { ScriptedRepo, runCli } from './helpers';
 import { writeGovernanceHistory } from './history-fixture';
-
-const PW = path.join(process.env.CONDUCTOR_E2E_TOOLS ?? path.join(REPO_ROOT, '.e2e-tools'), 'pw', 'node_modules', 'playwright-core');
-const CHROMIUM = process.env.CONDUCTOR_E2E_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
-
-// Only what the test uses of playwright-core (it is not a dependency of the project).
-interface Page {
-  on(event: 'console', cb: (m: { type(): string; text(): string }) => void): void;
-  on(event: 'pageerror', cb: (e: Error) => void): void;
-  on(event: 'request', cb: (r: { url(): string }) => void): void;
-  goto(url: string): Promise<unknown>;
-  waitForFunction(fn: string, arg?: unknown, o?: { timeout: number }): Promise<unknown>;
-  evaluate<T>(fn: string): Promise<T>;
-  screenshot(o: { path: string; fullPage: boolean }): Promise<unknown>;
-  emulateMedia(o: { colorScheme: 'dark' | 'light' }): Promise<void>;
-  addInitScript(script: string): Promise<void>;
-  close(): Promise<void>;
-}
-interface Browser {
-  newPage(o?: { viewport: { width: number; height: number } }): Promise<Page>;
-  close(): Promise<void>;
-}
-
-interface ChartInfo {
-  id: string;
-  width: number;
-  height: number;
-  series: number;
-  points: number;
-}
-
-const CHART_INFO = `window.conductorCharts.map(function (c) {
-  return { id: c.id, width: c.u.width, height: c.u.height, series: c.u.series.length, points: c.u.data[0].length };
-})`;
 
 describe('conductor report --format html in headless Chromium', function () {
   this.timeout(180000);
@@ -56,10 +21,6 @@ describe('conductor report --format html in headless Chromium', function () {
   let html: string;
 
   before(async function () {
-    assert.ok(
-      fs.existsSync(path.join(PW, 'package.json')) && fs.existsSync(CHROMIUM),
-      'headless Chromium and playwright-core are missing: run `npm run test:setup` (npm test does it first)',
-    );
     ensureBuilt([CLI_JS]);
     repo = new ScriptedRepo();
     writeGovernanceHistory(repo);
@@ -67,8 +28,7 @@ describe('conductor report --format html in headless Chromium', function () {
     const out = runCli(['report', '--format', 'html', '--now', '2026-03-02T09:00:00Z', '--output', file], repo.dir);
     assert.equal(out.status, 0, out.stderr);
     html = fs.readFileSync(file, 'utf8');
-    const { chromium } = createRequire(__filename)(PW) as { chromium: { launch(o: object): Promise<Browser> } };
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

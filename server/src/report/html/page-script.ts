@@ -2,6 +2,8 @@
 // file, or posted by the extension to the webview) with DOM calls only — no innerHTML, so paths and
 // rule ids from the repository are never markup — and draws the charts with the inlined uPlot.
 // Plain ES2017 without template literals, because it lives in one.
+import { PAGE_HELPERS } from './page-helpers';
+
 export const PAGE_SCRIPT = String.raw`
 (function () {
   'use strict';
@@ -22,60 +24,13 @@ export const PAGE_SCRIPT = String.raw`
   }
   var charts = [];
   window.conductorCharts = charts;
+${PAGE_HELPERS}
 
-  function cssVar(name) {
-    return getComputedStyle(document.body).getPropertyValue(name).trim() || '#888888';
-  }
-  var probe = null;
-  function withAlpha(color, alpha) {
-    probe = probe || document.createElement('canvas').getContext('2d', { willReadFrequently: true });
-    if (!probe) { return color; }
-    probe.clearRect(0, 0, 1, 1);
-    probe.fillStyle = '#000';
-    probe.fillStyle = color;
-    probe.fillRect(0, 0, 1, 1);
-    var d = probe.getImageData(0, 0, 1, 1).data;
-    return 'rgba(' + d[0] + ',' + d[1] + ',' + d[2] + ',' + alpha + ')';
-  }
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) { e.className = cls; }
-    if (text !== undefined && text !== null) { e.textContent = String(text); }
-    return e;
-  }
-  function add(parent, child) { parent.appendChild(child); return child; }
-  function pct(v, digits) { return v === null || v === undefined ? '\u2013' : (v * 100).toFixed(digits === undefined ? 1 : digits) + '%'; }
-  function num(v) { return v === null || v === undefined ? '\u2013' : Number(v).toLocaleString('en-US'); }
-  function fixed(v, d) { return v === null || v === undefined ? '\u2013' : Number(v).toFixed(d); }
   function dur(s) {
     if (s === null || s === undefined) { return '\u2013'; }
     if (s < 3600) { return Math.round(s / 60) + ' min'; }
     if (s < 2 * 86400) { return (s / 3600).toFixed(1) + ' h'; }
     return (s / 86400).toFixed(1) + ' d';
-  }
-
-  function card(parent, label, valueParts, note) {
-    var c = add(parent, el('div', 'card'));
-    add(c, el('div', 'label', label));
-    var v = add(c, el('div', 'value'));
-    valueParts.forEach(function (p) { add(v, typeof p === 'string' ? document.createTextNode(p) : el(p[0], p[1], p[2])); });
-    if (note) { add(c, el('div', 'note', note)); }
-    return c;
-  }
-  function panel(parent, title, note) {
-    var p = add(parent, el('section', 'panel'));
-    var h = add(p, el('h2', null, title));
-    if (note) { h.appendChild(document.createTextNode(' ')); add(h, el('span', 'muted', note)); }
-    return p;
-  }
-
-  function destroyCharts() {
-    charts.forEach(function (c) { c.u.destroy(); });
-    charts.length = 0;
-  }
-
-  function baseAxis(fg, grid) {
-    return { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, font: '11px ' + cssVar('--font') };
   }
 
   function trendChart(box, r) {
@@ -114,34 +69,6 @@ export const PAGE_SCRIPT = String.raw`
       u.setScale('x', { min: pts[0][0] - 4 * 86400, max: pts[0][0] + 4 * 86400 });
     }
     charts.push({ id: 'trend', box: box, height: 240, points: pts.length, u: u });
-  }
-
-  function barChart(id, box, labels, defs, fmt, integer) {
-    var xs = labels.map(function (_l, i) { return i; });
-    var fg = cssVar('--fg'), grid = cssVar('--grid');
-    var bars = uPlot.paths.bars({ size: [0.62, 72] });
-    var opts = {
-      width: Math.max(200, box.clientWidth), height: 220,
-      scales: {
-        x: { time: false, range: function () { return [-0.5, labels.length - 0.5]; } },
-        y: { range: function (u, min, max) { return [0, max > 0 ? max * 1.18 : 1]; } }
-      },
-      axes: [
-        Object.assign(baseAxis(fg, grid), { grid: { show: false }, ticks: { show: false },
-          splits: function () { return xs; }, values: function (u, splits) { return splits.map(function (i) { return labels[i] === undefined ? '' : labels[i]; }); } }),
-        Object.assign(baseAxis(fg, grid), integer ? { values: function (u, v) { return v.map(fmt); }, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000] }
-          : { values: function (u, v) { return v.map(fmt); } })
-      ],
-      series: [{ label: '', value: function (u, v) { return v === null || v === undefined ? '' : (labels[v] === undefined ? '' : labels[v]); } }].concat(defs.map(function (d) {
-        var c = cssVar(d.color);
-        return { label: d.label, stroke: c, fill: withAlpha(c, 0.8), width: 1, paths: bars, points: { show: false },
-          value: function (u, v) { return v === null || v === undefined ? '\u2013' : fmt(v); } };
-      })),
-      legend: { show: defs.length > 1, live: false },
-      cursor: { drag: { x: false, y: false }, points: { show: false } }
-    };
-    var data = [xs].concat(defs.map(function (d) { return d.values; }));
-    charts.push({ id: id, box: box, height: 220, points: labels.length, u: new uPlot(opts, data, box) });
   }
 
   function heatMap(box, r) {
@@ -210,18 +137,41 @@ export const PAGE_SCRIPT = String.raw`
     });
   }
 
-  function table(box, head, rows, numeric) {
-    var t = add(box, el('table'));
-    var tr = add(add(t, el('thead')), el('tr'));
-    head.forEach(function (h, i) { add(tr, el('th', numeric[i] ? 'num' : null, h)); });
-    var tb = add(t, el('tbody'));
-    rows.forEach(function (r) {
-      var row = add(tb, el('tr'));
-      r.forEach(function (c, i) {
-        var cell = add(row, el('td', numeric[i] ? 'num' : null));
-        if (c && typeof c === 'object') { cell.textContent = c.text; cell.className = (cell.className ? cell.className + ' ' : '') + c.cls; } else { cell.textContent = String(c); }
-      });
-    });
+  // Other scanners' SARIF results split by AI vs human lines (report --sarif).
+  function scannersPanel(parent, sc) {
+    var box = panel(parent, 'Other scanners: findings per 1,000 lines, AI vs human',
+      num(sc.results) + ' results from ' + sc.files.length + (sc.files.length === 1 ? ' SARIF file' : ' SARIF files') +
+      (sc.revisions.length ? ' at ' + sc.revisions.map(function (x) { return x.slice(0, 10); }).join(', ') : ''));
+    box.id = 'scanners';
+    var cards = add(box, el('div', 'cards'));
+    card(cards, 'All scanners', [['span', 'ai', fixed(sc.aiPer1000, 1)], ['small', null, ' AI vs '], ['span', 'human', fixed(sc.humanPer1000, 1)]],
+      num(sc.ai) + ' on ' + num(sc.lines.ai) + ' AI lines, ' + num(sc.human) + ' on ' + num(sc.lines.human) + ' human lines');
+    if (sc.unattributed.total > 0) {
+      card(cards, 'Not attributed', [num(sc.unattributed.total)], sc.unattributed.notInScope + ' not in scope · ' + sc.unattributed.outsideRoot + ' outside the root · ' +
+        sc.unattributed.noFile + ' without a file · ' + sc.unattributed.noLine + ' without a line');
+    }
+    var chart = add(box, el('div', 'chart'));
+    chart.id = 'chart-scanners';
+    var grid = add(box, el('div', 'grid2'));
+    var rules = add(grid, el('div'));
+    add(rules, el('div', 'muted', 'By rule'));
+    table(rules, ['Tool', 'Rule', 'AI', 'Human', 'AI / 1k', 'Human / 1k'], sc.byRule.slice(0, 15).map(function (x) {
+      return [x.tool, x.ruleId, num(x.ai), num(x.human), fixed(x.aiPer1000, 2), fixed(x.humanPer1000, 2)];
+    }), [false, false, true, true, true, true]);
+    var levels = add(grid, el('div'));
+    add(levels, el('div', 'muted', 'By level'));
+    table(levels, ['Level', 'AI', 'Human', 'AI / 1k', 'Human / 1k'], sc.byLevel.map(function (x) {
+      return [x.level, num(x.ai), num(x.human), fixed(x.aiPer1000, 2), fixed(x.humanPer1000, 2)];
+    }), [false, true, true, true, true]);
+    return chart;
+  }
+
+  function scannersChart(box, sc) {
+    if (sc.byTool.length === 0) { add(box, el('div', 'empty', 'No results on counted lines.')); return; }
+    barChart('scanners', box, sc.byTool.map(function (t) { return t.tool; }), [
+      { label: 'Per 1k AI lines', color: '--ai', values: sc.byTool.map(function (t) { return t.aiPer1000; }) },
+      { label: 'Per 1k human lines', color: '--human', values: sc.byTool.map(function (t) { return t.humanPer1000; }) }
+    ], function (v) { return fixed(v, 1); });
   }
 
   function toolbar(parent) {
@@ -283,11 +233,13 @@ export const PAGE_SCRIPT = String.raw`
     var langs = panel(row3, 'By language');
     table(langs, ['Language', 'Lines', 'AI lines', 'AI share'], s.byLanguage.slice(0, 12).map(function (l) { return [l.language, num(l.ai + l.human), num(l.ai), pct(l.share)]; }), [false, true, true, true]);
 
+    var scannersBox = r.scanners ? scannersPanel(app, r.scanners) : null;
+
     add(app, el('footer', null, 'Conductor ' + r.tool.version + ' \u00b7 report schema v' + r.schemaVersion +
       ' \u00b7 history ' + (r.options.since ? 'since ' + r.options.since.slice(0, 10) : 'complete') + ' \u00b7 methods: docs/metrics.md'));
 
     if (typeof uPlot === 'undefined') {
-      [trendBox, reworkBox, layersBox].forEach(function (b) { add(b, el('div', 'empty', 'Charts unavailable.')); });
+      [trendBox, reworkBox, layersBox].concat(scannersBox ? [scannersBox] : []).forEach(function (b) { add(b, el('div', 'empty', 'Charts unavailable.')); });
       notify();
       return;
     }
@@ -303,6 +255,7 @@ export const PAGE_SCRIPT = String.raw`
         { label: 'Findings', color: '--accent', values: p.findings.byLayer.map(function (l) { return l.count; }) }
       ], function (v) { return num(Math.round(v)); }, true);
     } else { add(layersBox, el('div', 'empty', 'No findings.')); }
+    if (scannersBox) { scannersChart(scannersBox, r.scanners); }
     notify();
   }
 

@@ -2,7 +2,9 @@
 // a CSP that allows nothing remote (scripts and styles only with this page's nonce). The same page
 // is the `--format html` file and, with mode 'webview', the editor's dashboard.
 import { randomBytes } from 'crypto';
+import type { OrgReport } from '../org-schema';
 import type { GovernanceReport } from '../schema';
+import { ORG_PAGE_SCRIPT } from './org-page-script';
 import { PAGE_SCRIPT } from './page-script';
 import { PAGE_CSS } from './page-style';
 import { uplotAssets } from './uplot-assets';
@@ -41,9 +43,18 @@ export function pageCsp(nonce: string): string {
 }
 
 export function renderPage(o: PageOptions): string {
+  const title = o.title ?? (o.report ? `Governance report — ${o.report.repository.name}` : 'Governance report');
+  return page({ mode: o.mode, title, data: o.report, script: PAGE_SCRIPT, nonce: o.nonce });
+}
+
+/** The organisation view of merged reports (`report --merge --format html`): the same shell, its own script. */
+export function renderOrgPage(org: OrgReport, nonce?: string): string {
+  return page({ mode: 'file', title: `Governance report — ${org.repositories.length} repositories`, data: org, script: ORG_PAGE_SCRIPT, nonce });
+}
+
+function page(o: { mode: 'file' | 'webview'; title: string; data: unknown; script: string; nonce?: string }): string {
   const nonce = o.nonce ?? newNonce();
   const { js, css } = uplotAssets();
-  const title = o.title ?? (o.report ? `Governance report — ${o.report.repository.name}` : 'Governance report');
   const inline = (code: string): string => code.replace(/<\/(script)/gi, '<\\/$1');
   return `<!DOCTYPE html>
 <html lang="en">
@@ -52,15 +63,15 @@ export function renderPage(o: PageOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(pageCsp(nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
-<title>${escapeHtml(title)}</title>
+<title>${escapeHtml(o.title)}</title>
 <style nonce="${nonce}">${inline(css)}</style>
 <style nonce="${nonce}">${inline(PAGE_CSS)}</style>
 </head>
 <body class="${o.mode === 'webview' ? 'vscode' : 'file'}">
 <main id="app"><noscript>This report draws its figures with JavaScript; open it in a browser with scripts enabled, or use conductor report --format text.</noscript></main>
-<script type="application/json" id="report-data" nonce="${nonce}">${o.report ? scriptJson(o.report) : ''}</script>
+<script type="application/json" id="report-data" nonce="${nonce}">${o.data ? scriptJson(o.data) : ''}</script>
 <script nonce="${nonce}">${inline(js)}</script>
-<script nonce="${nonce}">${inline(PAGE_SCRIPT)}</script>
+<script nonce="${nonce}">${inline(o.script)}</script>
 </body>
 </html>
 `;
