@@ -6,6 +6,7 @@ import { applySuppressions } from './suppressions';
 import { applyAiContext, checkMarkers } from './provenance-check';
 import { checkAiPolicy } from '../ai-policy/check';
 import { checkBoundaries } from '../boundaries/check-boundaries';
+import { pushAll } from '../text/push-all';
 
 export interface CheckOptions {
   /** Documentation link for a rule id (host-specific: a file in the extension, a URL in SARIF). */
@@ -21,9 +22,9 @@ export function checkDocument(doc: DocumentInput, policy: Policy, options: Check
   const ctx = new DocumentContext(doc, policy);
   const docs = (id: string): string | undefined => options.docsUrl(id);
   const findings = checkPatterns(ctx, (p) => options.docsUrl(p.id, p.docs));
-  findings.push(...checkMarkers(ctx, docs));
-  findings.push(...checkAiPolicy(ctx, { docsUrl: docs, fileExists: options.fileExists, now: options.now }));
-  findings.push(...checkBoundaries(ctx, { docsUrl: docs }));
+  pushAll(findings, checkMarkers(ctx, docs));
+  pushAll(findings, checkAiPolicy(ctx, { docsUrl: docs, fileExists: options.fileExists, now: options.now }));
+  pushAll(findings, checkBoundaries(ctx, { docsUrl: docs }));
   return sortFindings(applySuppressions(ctx, applyAiContext(ctx, findings), docs));
 }
 
