@@ -26,6 +26,7 @@ export async function runFix(argv: string[]): Promise<number> {
     configFile: v.config,
     targets: parsed.positionals,
     gitignore: !v['no-gitignore'],
+    includeNodeModules: v['include-node-modules'],
     maxBytes,
     jobs: parseJobs(v.jobs),
     keepText: 'fixable',

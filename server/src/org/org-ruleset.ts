@@ -160,15 +160,4 @@ function metaOf(r: VerifiedOrgRuleset, fetchedAt: string): CacheMeta {
 }
 
 /** A ConfigHost over the disk, for validating org rulesets against the shipped built-in rulesets. */
-export function diskConfigHost(builtinDir: string): ConfigHost {
-  return {
-    builtinDir,
-    readFile(file: string): string | undefined {
-      try {
-        return fs.readFileSync(file, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-  };
-}
+export { diskConfigHost } from '../host/disk-config-host';
