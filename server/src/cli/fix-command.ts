@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { applyEdits, safeFixEdits } from '../engine';
+import { applyEdits, safeFixEdits, type Finding } from '../engine';
+import { readBounded } from '../host/read-bounded';
 import { checkFileOnDisk } from '../scan/check-file-on-disk';
 import { docsResolver } from '../lsp/builtin-dir';
 import { maxFileBytes, parseCliArgs, requireTargets, SCAN_OPTIONS, workspaceRoot } from './cli-args';
@@ -36,9 +37,10 @@ export async function runFix(argv: string[]): Promise<number> {
   let fixed = 0;
   let changedFiles = 0;
   let remaining = 0;
+  let unwritten = 0;
   for (const f of scan.files) {
     if (f.text === undefined) {
-      remaining += f.findings.length;
+      remaining += problemCount(f.findings);
       continue;
     }
     let text = f.text;
@@ -53,15 +55,21 @@ export async function runFix(argv: string[]): Promise<number> {
       text = next;
       findings = checkFileOnDisk(root, f.relPath, text, scan.policy, docsUrl);
     }
-    remaining += findings.length;
+    remaining += problemCount(findings);
     if (text === f.text) {
       continue;
     }
-    changedFiles++;
     if (v['dry-run']) {
+      changedFiles++;
       process.stdout.write(unifiedDiff(f.relPath, f.text, text));
+      continue;
+    }
+    const refused = writeIfUnchanged(root, f.relPath, maxBytes, f.text, text);
+    if (refused) {
+      process.stderr.write(`conductor: not fixing ${f.relPath}: ${refused}\n`);
+      unwritten++;
     } else {
-      writeKeepingBom(path.join(root, f.relPath), text);
+      changedFiles++;
     }
   }
   const verb = v['dry-run'] ? 'Would fix' : 'Fixed';
@@ -70,20 +78,44 @@ export async function runFix(argv: string[]): Promise<number> {
       ? `Nothing to fix automatically (${remaining} problem${remaining === 1 ? '' : 's'} need a human).\n`
       : `${verb} ${fixed} problem${fixed === 1 ? '' : 's'} in ${changedFiles} file${changedFiles === 1 ? '' : 's'}; ${remaining} left for a human (conductor check lists them).\n`,
   );
+  if (unwritten > 0) {
+    return 2;
+  }
   return v['dry-run'] && changedFiles > 0 ? 1 : 0;
 }
 
-/** The scanner strips a UTF-8 byte order mark; put it back so a fix changes only what it fixes. */
-function writeKeepingBom(file: string, text: string): void {
-  let bom = false;
-  try {
-    const fd = fs.openSync(file, 'r');
-    const head = Buffer.alloc(3);
-    fs.readSync(fd, head, 0, 3, 0);
-    fs.closeSync(fd);
-    bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  } catch {
-    // a new file: no BOM
+/** Findings plus the matches a per-rule cap left unlisted (pattern-check's summary finding counts them). */
+function problemCount(findings: readonly Finding[]): number {
+  let n = 0;
+  for (const f of findings) {
+    const unlisted = f.properties?.unlisted;
+    n += typeof unlisted === 'number' ? unlisted : 1;
   }
-  fs.writeFileSync(file, bom ? '\ufeff' + text : text);
+  return n;
+}
+
+/**
+ * Writes the fixed text only if the file still holds what was read (another process may have written
+ * since), only inside the workspace (a symlink is resolved and must stay in it), through a temporary
+ * file renamed over the original so readers never see half a file. Returns why it refused, if it did.
+ */
+function writeIfUnchanged(root: string, relPath: string, maxBytes: number, before: string, after: string): string | undefined {
+  const current = readBounded(path.join(root, relPath), { maxBytes, within: [root] });
+  if (!current.ok) {
+    return current.reason;
+  }
+  const bom = current.buffer[0] === 0xef && current.buffer[1] === 0xbb && current.buffer[2] === 0xbf;
+  if (current.buffer.toString('utf8', bom ? 3 : 0) !== before) {
+    return 'it changed since it was read (run fix again)';
+  }
+  const target = current.realPath;
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.conductor-fix-${process.pid}`);
+  try {
+    fs.writeFileSync(tmp, bom ? '\ufeff' + after : after, { flag: 'wx', mode: fs.statSync(target).mode & 0o7777 });
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    return `cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+  }
+  return undefined;
 }
