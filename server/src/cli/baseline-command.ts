@@ -11,6 +11,7 @@ import {
   type IsLocked,
 } from '../engine/report/baseline';
 import { UsageError } from './cli-config';
+import { readBoundedText } from '../host/read-bounded';
 import { maxFileBytes, parseCliArgs, requireTargets, SCAN_OPTIONS, workspaceRoot } from './cli-args';
 import { gateScan, parseJobs } from './gate';
 
@@ -31,21 +32,33 @@ export function loadBaseline(root: string, file: string | undefined, disabled: b
     return undefined;
   }
   const rel = file ?? DEFAULT_BASELINE_FILE;
-  const abs = path.resolve(root, rel);
-  let text: string;
-  try {
-    text = fs.readFileSync(abs, 'utf8');
-  } catch (e) {
-    if (file === undefined && (e as NodeJS.ErrnoException).code === 'ENOENT') {
+  const text = readBaselineText(root, rel);
+  if (text === undefined) {
+    if (file === undefined) {
       return undefined;
     }
-    throw new UsageError(`Cannot read baseline ${rel}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(`Cannot read baseline ${rel}: not found`);
   }
   try {
     return { file: rel, baseline: parseBaseline(text) };
   } catch (e) {
     throw new UsageError(`Baseline ${rel} is not valid: ${(e as Error).message}`);
   }
+}
+
+/** Baselines list every known finding of a large repository; still bounded. */
+const BASELINE_MAX_BYTES = 64 * 1024 * 1024;
+
+/** A baseline's text; undefined when absent; a usage error (exit 2) when it is there but unusable. */
+function readBaselineText(root: string, rel: string): string | undefined {
+  const r = readBoundedText(path.resolve(root, rel), { maxBytes: BASELINE_MAX_BYTES, within: [root] });
+  if (r.ok) {
+    return r.text;
+  }
+  if (r.failure === 'missing') {
+    return undefined;
+  }
+  throw new UsageError(`Cannot read baseline ${rel}: ${r.reason}`);
 }
 
 /** `conductor baseline [paths…]`: accept today's findings so `check` reports only new ones. */
@@ -62,6 +75,7 @@ export async function runBaseline(argv: string[]): Promise<number> {
     configFile: v.config,
     targets: parsed.positionals,
     gitignore: !v['no-gitignore'],
+    includeNodeModules: v['include-node-modules'],
     maxBytes,
     jobs: parseJobs(v.jobs),
     progressLabel: 'baseline',
@@ -70,9 +84,10 @@ export async function runBaseline(argv: string[]): Promise<number> {
   const abs = path.resolve(root, rel);
   // With paths, only their entries are replaced; a full run rewrites the file (dropping deleted files).
   let previous: Baseline | undefined;
-  if (parsed.positionals.length > 0 && fs.existsSync(abs)) {
+  const previousText = parsed.positionals.length > 0 ? readBaselineText(root, rel) : undefined;
+  if (previousText !== undefined) {
     try {
-      previous = parseBaseline(fs.readFileSync(abs, 'utf8'));
+      previous = parseBaseline(previousText);
     } catch (e) {
       throw new UsageError(`Baseline ${rel} is not valid: ${(e as Error).message}`);
     }

@@ -34,6 +34,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     configFile: values.config,
     targets: positionals,
     gitignore: !values['no-gitignore'],
+    includeNodeModules: values['include-node-modules'],
     maxBytes,
     jobs: parseJobs(values.jobs),
     staged: values.staged,

@@ -2,6 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs, type ParseArgsConfig } from 'util';
 import { UsageError } from './cli-config';
+import { isInside } from '../host/read-bounded';
+import { setWorkspaceRoots } from '../engine/imports/fs-cache';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -20,14 +22,33 @@ export function workspaceRoot(cwd: string | undefined): string {
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
     throw new UsageError(`--cwd must be an existing directory (got "${cwd ?? '.'}")`);
   }
+  setWorkspaceRoots([root]); // manifests read for import checks: a symlink may not lead out of it
   return root;
 }
 
-/** Path arguments must exist: a typo is a usage error, not an empty (green) run. */
+/**
+ * Path arguments must exist (a typo is a usage error, not an empty green run), lie inside the root
+ * (also after following symlinks) and be a directory or a regular file: a FIFO would block the read.
+ */
 export function requireTargets(root: string, targets: readonly string[]): void {
+  const realRoot = fs.realpathSync.native(root);
   for (const t of targets) {
-    if (!fs.existsSync(path.resolve(root, t))) {
+    const abs = path.resolve(root, t);
+    if (!isInside(abs, root)) {
+      throw new UsageError(`${t} is outside the workspace root ${root}`);
+    }
+    let real: string;
+    try {
+      real = fs.realpathSync.native(abs);
+    } catch {
       throw new UsageError(`No such file or directory: ${t}`);
+    }
+    if (!isInside(real, realRoot)) {
+      throw new UsageError(`${t} is a symlink that leads outside the workspace (to ${real})`);
+    }
+    const st = fs.statSync(real);
+    if (!st.isDirectory() && !st.isFile()) {
+      throw new UsageError(`${t} is not a regular file or directory`);
     }
   }
 }
@@ -53,6 +74,7 @@ export const SCAN_OPTIONS = {
   config: { type: 'string' },
   cwd: { type: 'string' },
   'no-gitignore': { type: 'boolean' },
+  'include-node-modules': { type: 'boolean' },
   'max-file-size': { type: 'string' },
   jobs: { type: 'string' },
 } as const;

@@ -1,20 +1,12 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { loadWorkspaceConfig, type ConfigHost, type LoadedConfig } from '../engine';
 import { findBuiltinDir } from '../lsp/builtin-dir';
+import { diskConfigHost } from '../host/disk-config-host';
 import type { OrgLayer } from '../engine/org';
 
-export function diskHost(): ConfigHost {
-  return {
-    builtinDir: findBuiltinDir(__dirname),
-    readFile(file: string): string | undefined {
-      try {
-        return fs.readFileSync(file, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-  };
+/** Rule files from disk (bounded reads); a symlinked one may lead only into `root` or the built-ins. */
+export function diskHost(root?: string): ConfigHost {
+  return diskConfigHost(findBuiltinDir(__dirname), root === undefined ? [] : [root]);
 }
 
 export class UsageError extends Error {}
@@ -26,8 +18,12 @@ export function loadCliConfig(
   host: ConfigHost,
   orgLayer?: OrgLayer,
 ): LoadedConfig & { policy: NonNullable<LoadedConfig['policy']> } {
-  if (configFile && host.readFile(path.resolve(root, configFile)) === undefined) {
+  const explicit = configFile === undefined ? undefined : host.readFile(path.resolve(root, configFile));
+  if (configFile && explicit === undefined) {
     throw new UsageError(`Rule file not found: ${configFile}`);
+  }
+  if (configFile && typeof explicit === 'object') {
+    throw new UsageError(`Cannot use rule file ${configFile}: ${explicit.error}`);
   }
   const loaded = loadWorkspaceConfig(root, host, configFile, orgLayer);
   if (!loaded.policy) {

@@ -1,6 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { applyEdits, safeFixEdits } from '../engine';
+import { applyEdits, safeFixEdits, type Finding } from '../engine';
+import { writeIfUnchanged } from './write-if-unchanged';
 import { checkFileOnDisk } from '../scan/check-file-on-disk';
 import { docsResolver } from '../lsp/builtin-dir';
 import { maxFileBytes, parseCliArgs, requireTargets, SCAN_OPTIONS, workspaceRoot } from './cli-args';
@@ -26,6 +25,7 @@ export async function runFix(argv: string[]): Promise<number> {
     configFile: v.config,
     targets: parsed.positionals,
     gitignore: !v['no-gitignore'],
+    includeNodeModules: v['include-node-modules'],
     maxBytes,
     jobs: parseJobs(v.jobs),
     keepText: 'fixable',
@@ -35,9 +35,10 @@ export async function runFix(argv: string[]): Promise<number> {
   let fixed = 0;
   let changedFiles = 0;
   let remaining = 0;
+  let unwritten = 0;
   for (const f of scan.files) {
     if (f.text === undefined) {
-      remaining += f.findings.length;
+      remaining += problemCount(f.findings);
       continue;
     }
     let text = f.text;
@@ -52,15 +53,21 @@ export async function runFix(argv: string[]): Promise<number> {
       text = next;
       findings = checkFileOnDisk(root, f.relPath, text, scan.policy, docsUrl);
     }
-    remaining += findings.length;
+    remaining += problemCount(findings);
     if (text === f.text) {
       continue;
     }
-    changedFiles++;
     if (v['dry-run']) {
+      changedFiles++;
       process.stdout.write(unifiedDiff(f.relPath, f.text, text));
+      continue;
+    }
+    const refused = writeIfUnchanged(root, f.relPath, maxBytes, f.text, text);
+    if (refused) {
+      process.stderr.write(`conductor: not fixing ${f.relPath}: ${refused}\n`);
+      unwritten++;
     } else {
-      writeKeepingBom(path.join(root, f.relPath), text);
+      changedFiles++;
     }
   }
   const verb = v['dry-run'] ? 'Would fix' : 'Fixed';
@@ -69,20 +76,18 @@ export async function runFix(argv: string[]): Promise<number> {
       ? `Nothing to fix automatically (${remaining} problem${remaining === 1 ? '' : 's'} need a human).\n`
       : `${verb} ${fixed} problem${fixed === 1 ? '' : 's'} in ${changedFiles} file${changedFiles === 1 ? '' : 's'}; ${remaining} left for a human (conductor check lists them).\n`,
   );
+  if (unwritten > 0) {
+    return 2;
+  }
   return v['dry-run'] && changedFiles > 0 ? 1 : 0;
 }
 
-/** The scanner strips a UTF-8 byte order mark; put it back so a fix changes only what it fixes. */
-function writeKeepingBom(file: string, text: string): void {
-  let bom = false;
-  try {
-    const fd = fs.openSync(file, 'r');
-    const head = Buffer.alloc(3);
-    fs.readSync(fd, head, 0, 3, 0);
-    fs.closeSync(fd);
-    bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  } catch {
-    // a new file: no BOM
+/** Findings plus the matches a per-rule cap left unlisted (pattern-check's summary finding counts them). */
+function problemCount(findings: readonly Finding[]): number {
+  let n = 0;
+  for (const f of findings) {
+    const unlisted = f.properties?.unlisted;
+    n += typeof unlisted === 'number' ? unlisted : 1;
   }
-  fs.writeFileSync(file, bom ? '\ufeff' + text : text);
+  return n;
 }

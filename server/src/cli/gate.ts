@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { ConfigHost, ConfigProblem, Policy } from '../engine';
+import type { ConfigHost, ConfigProblem, Policy, SkippedFile } from '../engine';
 import { DEFAULT_BASELINE_FILE } from '../engine/report/baseline';
 import { codeRule } from '../engine/rules/registry';
 import { docsResolver } from '../lsp/builtin-dir';
@@ -20,6 +20,8 @@ export interface GateScanRequest {
   configFile?: string;
   targets: string[];
   gitignore: boolean;
+  /** Walk into node_modules (skipped by default; a target inside it is walked anyway). */
+  includeNodeModules?: boolean;
   maxBytes: number;
   jobs?: number;
   /** Check the index against HEAD, reading the staged content. */
@@ -47,7 +49,7 @@ export interface GateScan extends ParallelScanResult {
 }
 
 export async function gateScan(r: GateScanRequest): Promise<GateScan> {
-  const host = diskHost();
+  const host = diskHost(r.root);
   const org = await loadOrg(r.org, host.builtinDir);
   const { policy, problems } = loadCliConfig(r.root, r.configFile, host, org?.layer);
   reportLockAttempts(r.root, problems);
@@ -57,6 +59,7 @@ export async function gateScan(r: GateScanRequest): Promise<GateScan> {
   const underTargets = (p: string): boolean => targets.length === 0 || targets.some((t) => t === '' || p === t || p.startsWith(`${t}/`));
   let change: ChangeSet | undefined;
   let items: ScanItem[];
+  const unlisted: SkippedFile[] = []; // folders the walk could not list
   try {
     if (r.staged) {
       change = stagedChanges(r.root);
@@ -75,7 +78,8 @@ export async function gateScan(r: GateScanRequest): Promise<GateScan> {
         return content ? [{ relPath, content }] : [];
       });
     } else {
-      const walked = walkFiles(r.root, r.targets, { gitignore: r.gitignore, isIgnored: skip });
+      const onSkip = (p: string, reason: string): void => void unlisted.push({ path: p, reason });
+      const walked = walkFiles(r.root, r.targets, { gitignore: r.gitignore, isIgnored: skip, includeNodeModules: r.includeNodeModules, onSkip });
       const tracked = r.gitignore ? trackedIgnoredFiles(r.root).filter((p) => underTargets(p) && !skip(p)) : [];
       items = [...new Set([...walked, ...tracked])].map((relPath) => ({ relPath }));
     }
@@ -103,7 +107,7 @@ export async function gateScan(r: GateScanRequest): Promise<GateScan> {
   const removed = new Set(change?.removed ?? []);
   const inScope = (p: string): boolean =>
     checked.has(p) || (underTargets(p) && (change ? removed.has(p) : !fs.existsSync(path.join(r.root, p))));
-  return { ...result, policy, host, ...(change ? { change } : {}), ...(org ? { org } : {}), inScope };
+  return { ...result, skipped: [...unlisted, ...result.skipped], policy, host, ...(change ? { change } : {}), ...(org ? { org } : {}), inScope };
 }
 
 /** Attempts to weaken what the org ruleset locks have no effect; CI logs say where they are (stderr). */

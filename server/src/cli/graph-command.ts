@@ -70,7 +70,7 @@ export function buildLayerGraph(root: string, targets: string[], policy: Policy,
     if (!importLanguage(syntaxFor(undefined, relPath).id)) {
       continue;
     }
-    const read = readTextFile(path.join(root, relPath), options.maxBytes);
+    const read = readTextFile(path.join(root, relPath), options.maxBytes, [root]);
     if ('skipped' in read) {
       continue;
     }
@@ -148,7 +148,7 @@ export function runGraph(argv: string[]): number {
   const format = oneOf(v.format ?? 'text', ['text', 'json', 'dot'] as const, '--format');
   const root = workspaceRoot(v.cwd);
   requireTargets(root, parsed.positionals);
-  const { policy } = loadCliConfig(root, v.config, diskHost());
+  const { policy } = loadCliConfig(root, v.config, diskHost(root));
   const graph = buildLayerGraph(root, parsed.positionals, policy, { gitignore: !v['no-gitignore'] });
   process.stdout.write(format === 'json' ? formatGraphJson(graph) : format === 'dot' ? formatGraphDot(graph) : formatGraphText(graph));
   return 0;

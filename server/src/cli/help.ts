@@ -27,6 +27,8 @@ Options for check:
   --no-baseline      Report every finding, even baselined ones
   --jobs <n>         Worker threads (default: one per core when there are 1,000+ files; 1 = no workers)
   --no-gitignore     Also check files that .gitignore excludes
+  --include-node-modules  Also walk node_modules folders (skipped by default, like .git/.hg/.svn;
+                     a path inside node_modules named on the command line is walked anyway)
   --max-file-size <MB>  Skip larger files (default 5)
   --verbose          List skipped files and timing on stderr
   --org-ruleset <src>  Org ruleset under the team's rules (https:// URL or file; SRC#sha256=HEX pins it).
@@ -37,8 +39,8 @@ Options for check:
   --org-ca-file <pem>  Extra CA certificates to trust when fetching ($CONDUCTOR_ORG_CA_FILE)
 
 Options for baseline: --output <file> (default .conductor/baseline.json), --config, --cwd, --jobs,
-  --no-gitignore, --max-file-size. With paths, only their entries are replaced.
-Options for fix: --dry-run, --config, --cwd, --jobs, --no-gitignore, --max-file-size.
+  --no-gitignore, --include-node-modules, --max-file-size. With paths, only their entries are replaced.
+Options for fix: --dry-run, --config, --cwd, --jobs, --no-gitignore, --include-node-modules, --max-file-size.
 Options for report: --format text (default) | json | html (one self-contained file), --output <file>,
   --since <date> (history metrics from this date), --rework-days <n> (default 14), --otlp-endpoint <url>
   (also POST the headline figures to <url>/v1/metrics as OTLP/HTTP JSON), --now <date> (reference time for

@@ -61,7 +61,7 @@ export function runInstructions(argv: string[]): number {
     throw new UsageError(`--targets: ${(e as Error).message}`);
   }
   const root = workspaceRoot(v.cwd);
-  const { policy, ruleFile } = loadCliConfig(root, v.config, diskHost());
+  const { policy, ruleFile } = loadCliConfig(root, v.config, diskHost(root));
   const rel = ruleFile && path.relative(root, ruleFile).split(path.sep).join('/');
   const plan = planInstructions({ root, policy, targets, ruleFile: rel });
   if (plan.errors.length > 0) {

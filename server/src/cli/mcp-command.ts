@@ -28,7 +28,7 @@ export function runMcp(argv: string[]): Promise<number> | number {
     throw new UsageError(`conductor mcp takes no paths (got "${positionals[0]}")\n\n${MCP_HELP}`);
   }
   const root = workspaceRoot(v.cwd);
-  const host = diskHost();
+  const host = diskHost(root);
   if (v.config && host.readFile(path.resolve(root, v.config)) === undefined) {
     throw new UsageError(`Rule file not found: ${v.config}`);
   }

@@ -6,6 +6,7 @@ import { checkOrgRuleset } from '../engine/org';
 import { diskConfigHost } from '../org/org-ruleset';
 import { generateEd25519KeyPair, normalizeSha256, sha256Hex, signContent, VerificationError, verifyContent } from '../org/verify';
 import { diskHost, UsageError } from './cli-config';
+import { CONFIG_MAX_BYTES, readBounded } from '../host/read-bounded';
 
 export const ORG_HELP = `Usage: conductor org <keygen|sign|verify> [options]
 
@@ -51,11 +52,11 @@ function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(argv: s
 }
 
 function read(file: string, what: string): Buffer {
-  try {
-    return fs.readFileSync(file);
-  } catch (e) {
-    throw new UsageError(`Cannot read ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  const r = readBounded(file, { maxBytes: CONFIG_MAX_BYTES });
+  if (!r.ok) {
+    throw new UsageError(`Cannot read ${what} ${file}: ${r.reason}`);
   }
+  return r.buffer;
 }
 
 function keygen(argv: string[]): number {

@@ -24,7 +24,7 @@ export function runProvenance(argv: string[]): number {
   const mask = regionMasker(root);
   const files: FileRegions[] = [];
   for (const rel of walkFiles(root, parsed.positionals, { gitignore: !parsed.values['no-gitignore'] })) {
-    const read = readTextFile(path.join(root, rel));
+    const read = readTextFile(path.join(root, rel), undefined, [root]);
     if (!('text' in read) || !read.text.includes('@ai-generated')) {
       continue;
     }

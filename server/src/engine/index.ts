@@ -3,7 +3,7 @@ export * from './types';
 export { LineIndex } from './text/positions';
 export { languageIdForPath, syntaxFor, type LanguageSyntax } from './text/languages';
 export { Policy, type EffectiveRule } from './config/policy';
-export type { ConfigHost } from './config/config-host';
+export type { ConfigHost, HostReadError } from './config/config-host';
 export { loadWorkspaceConfig, findRuleFile, RULE_FILE_CANDIDATES, DEFAULT_RULESET, type LoadedConfig } from './config/workspace-config';
 export { checkDocument, sortFindings, type CheckOptions } from './check/check-document';
 export { DocumentContext, type DocumentInput } from './check/document-context';

@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Policy } from '../engine';
+import { CONFIG_MAX_BYTES, readBounded } from '../host/read-bounded';
 import { generatedFiles } from './render';
 import { findSection, SectionError, updatedText, withoutSection } from './section';
 import { SCOPED_DIR, SCOPED_PREFIX, SCOPED_SUFFIX, type InstructionTarget } from './targets';
@@ -32,14 +33,14 @@ export interface PlanRequest {
 }
 
 function read(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') {
-      return undefined;
-    }
-    throw e;
+  const r = readBounded(file, { maxBytes: CONFIG_MAX_BYTES });
+  if (r.ok) {
+    return r.buffer.toString('utf8'); // as is, byte order mark included: rewrites keep it
   }
+  if (r.failure === 'missing') {
+    return undefined;
+  }
+  throw new Error(`${file}: ${r.reason}`);
 }
 
 /** What to do with every instruction file of the targets (and Conductor's obsolete scoped files). Writes nothing. */

@@ -10,6 +10,7 @@ import { BANNED_PACKAGE, LAYER_VIOLATION, PRIVATE_IMPORT, UNDECLARED_PACKAGE } f
 import type { ResolvedPattern } from '../engine/config/resolve';
 import { BEGIN_MARKER, END_MARKER, type GeneratedFile } from './section';
 import { SCOPED_DIR, SCOPED_PREFIX, SCOPED_SUFFIX, TARGET_FILES, type InstructionTarget } from './targets';
+import { pushAll } from '../engine/text/push-all';
 
 export interface RenderOptions {
   /** Workspace-relative posix path of the rule file; undefined when the built-in default applies. */
@@ -31,7 +32,7 @@ export function generatedFiles(policy: Policy, targets: readonly InstructionTarg
     const body = mainBody(facts, options, target === 'copilot' && scoped.length > 0);
     files.push({ path: TARGET_FILES[target], section: wrap(body), ...(target === 'cursor' && { frontMatter: cursorFrontMatter() }) });
   }
-  files.push(...scoped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+  pushAll(files, scoped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
   return files;
 }
 

@@ -2,6 +2,7 @@ import * as path from 'path';
 import { loadWorkspaceConfig, type ConfigHost, type ConfigProblem, type Policy } from '../engine';
 import type { FolderStatus } from './protocol';
 import type { OrgLayer } from '../engine/org';
+import { setWorkspaceRoots } from '../engine/imports/fs-cache';
 
 /** One workspace folder's rules: the policy in force and the problems of its rule files. */
 export interface FolderConfig {
@@ -25,6 +26,7 @@ export class FolderConfigs {
   ) {}
 
   setFolders(roots: string[]): void {
+    setWorkspaceRoots(roots); // symlinked manifests may lead only into these
     for (const root of [...this.folders.keys()]) {
       if (!roots.includes(root)) {
         this.folders.delete(root);

@@ -1,23 +1,22 @@
-import * as fs from 'fs';
 import { URI } from 'vscode-uri';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ConfigHost } from '../engine';
+import { diskConfigHost } from '../host/disk-config-host';
 
-/** Reads rule files from open editors first (unsaved edits count), then from disk. */
-export function overlayHost(documents: TextDocuments<TextDocument>, builtinDir: string): ConfigHost {
+/**
+ * Reads rule files from open editors first (unsaved edits count), then from disk through the bounded
+ * reader; `roots()` are the workspace folders a symlinked rule file may lead into.
+ */
+export function overlayHost(documents: TextDocuments<TextDocument>, builtinDir: string, roots: () => readonly string[]): ConfigHost {
   return {
     builtinDir,
-    readFile(file: string): string | undefined {
+    readFile(file: string) {
       const open = documents.get(URI.file(file).toString());
       if (open) {
         return open.getText();
       }
-      try {
-        return fs.readFileSync(file, 'utf8');
-      } catch {
-        return undefined;
-      }
+      return diskConfigHost(builtinDir, roots()).readFile(file);
     },
   };
 }

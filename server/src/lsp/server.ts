@@ -38,7 +38,7 @@ enableLinearRegexFallback();
 const connection = createConnection();
 const documents = new TextDocuments(TextDocument);
 const builtinDir = findBuiltinDir(__dirname);
-const host = overlayHost(documents, builtinDir);
+const host = overlayHost(documents, builtinDir, () => folders.roots());
 const docsUrl = docsResolver(builtinDir);
 const checker = new DocumentChecker(docsUrl);
 const instructions = new InstructionsDiagnostics(host); // stale generated sections in AI-assistant instruction files

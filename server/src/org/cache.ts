@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { CONFIG_MAX_BYTES, readBounded } from '../host/read-bounded';
 import { sha256Hex, type TrustMethod } from './verify';
 
 export interface CacheMeta {
@@ -56,21 +57,18 @@ export function cacheFileFor(source: string, root: string): string {
 export function readCache(source: string, root: string): CachedRuleset | undefined {
   const dir = cacheDirFor(source, root);
   const file = path.join(dir, 'ruleset.jsonc');
-  let content: Buffer;
-  try {
-    content = fs.readFileSync(file);
-  } catch {
+  const read = (f: string): Buffer | undefined => {
+    const r = readBounded(f, { maxBytes: CONFIG_MAX_BYTES });
+    return r.ok ? r.buffer : undefined; // an unusable cache is no cache: the ruleset is fetched and verified again
+  };
+  const content = read(file);
+  if (!content) {
     return undefined;
   }
-  let signature: Buffer | undefined;
-  try {
-    signature = fs.readFileSync(path.join(dir, 'ruleset.sig'));
-  } catch {
-    signature = undefined;
-  }
+  const signature = read(path.join(dir, 'ruleset.sig'));
   let meta: CacheMeta | undefined;
   try {
-    const m = JSON.parse(fs.readFileSync(path.join(dir, 'meta.json'), 'utf8')) as CacheMeta;
+    const m = JSON.parse(read(path.join(dir, 'meta.json'))?.toString('utf8') ?? 'null') as CacheMeta | null;
     meta = m && m.source === source ? m : undefined;
   } catch {
     meta = undefined;

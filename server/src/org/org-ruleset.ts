@@ -1,7 +1,7 @@
 // Getting a verified org ruleset: from the on-disk cache (verified again on every read), and from
 // its source (https with ETag, or a file). Nothing unverified is ever returned: a ruleset that fails
 // verification or validation is rejected and the caller keeps the copy it had.
-import * as fs from 'fs';
+import { CONFIG_MAX_BYTES, readBounded } from '../host/read-bounded';
 import type { ConfigHost } from '../engine';
 import { checkOrgRuleset, type OrgLayer } from '../engine/org';
 import { cacheFileFor, readCache, touchCacheMeta, writeCache, type CacheMeta } from './cache';
@@ -92,11 +92,11 @@ async function readSource(location: string, caFile: string | undefined, etag?: s
   if (isHttpsUrl(location)) {
     return httpsGet(location, { caFile, etag });
   }
-  try {
-    return { status: 'ok', body: fs.readFileSync(location) };
-  } catch (e) {
-    throw new FetchError(`cannot read ${location}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  const r = readBounded(location, { maxBytes: CONFIG_MAX_BYTES });
+  if (!r.ok) {
+    throw new FetchError(`cannot read ${location}: ${r.reason}`);
   }
+  return { status: 'ok', body: r.buffer };
 }
 
 /**
@@ -160,15 +160,4 @@ function metaOf(r: VerifiedOrgRuleset, fetchedAt: string): CacheMeta {
 }
 
 /** A ConfigHost over the disk, for validating org rulesets against the shipped built-in rulesets. */
-export function diskConfigHost(builtinDir: string): ConfigHost {
-  return {
-    builtinDir,
-    readFile(file: string): string | undefined {
-      try {
-        return fs.readFileSync(file, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-  };
-}
+export { diskConfigHost } from '../host/disk-config-host';

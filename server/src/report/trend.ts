@@ -6,6 +6,7 @@ import { filesContaining, readBlobs } from './git';
 import { countFile, type FileCounts } from './share';
 import type { TrendPoint } from './schema';
 import { ratio } from './stats';
+import { pushAll } from '../engine/text/push-all';
 
 /** Up to this many commits in the period, every commit is a point; above, one commit per week. */
 export const PER_COMMIT_LIMIT = 52;
@@ -41,7 +42,7 @@ export function sampleCommits(commits: readonly { time: number }[], since: numbe
     return { sampling: 'commit', samples: inPeriod.map(({ c, i }) => ({ index: i, label: day(c.time) })) };
   }
   const headTime = commits[commits.length - 1].time;
-  const firstTime = Math.min(...inPeriod.map(({ c }) => c.time));
+  const firstTime = inPeriod.reduce((t, { c }) => Math.min(t, c.time), Infinity);
   const samples: Sample[] = [];
   for (let w = weekStart(since !== undefined ? Math.max(since, firstTime) : firstTime); w <= headTime; w += WEEK) {
     const end = w + WEEK;
@@ -81,7 +82,7 @@ export function trendPoints(
       .map((p) => p.slice(prefix.length))
       .filter(counted);
     files.set(sha, rel);
-    requests.push(...rel.map((p) => `${sha}:${prefix}${p}`));
+    pushAll(requests, rel.map((p) => `${sha}:${prefix}${p}`));
   }
   const { oids, blobs } = readBlobs(root, requests);
   const parsed = new Map<string, FileCounts>();

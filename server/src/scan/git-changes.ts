@@ -41,6 +41,7 @@ export interface DiffFile {
  * HEAD — in CI, where the working tree is HEAD, exactly what `git diff ref...HEAD` shows.
  */
 export function changedSince(root: string, ref: string, o: { includeUntracked?: boolean } = {}): ChangeSet {
+  requireRepository(root);
   git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], `Unknown git revision "${ref}"`);
   const diff = git(root, ['diff', '--merge-base', ...DIFF_ARGS, ref, '--']);
   const set = toChangeSet(parseDiff(diff.toString('utf8')), 'since', ref);
@@ -80,6 +81,7 @@ export function trackedIgnoredFiles(root: string): string[] {
 
 /** Lines the index changes against HEAD (what `git commit` would record now). */
 export function stagedChanges(root: string): ChangeSet {
+  requireRepository(root);
   const diff = git(root, ['diff', '--cached', ...DIFF_ARGS, '--']);
   return toChangeSet(parseDiff(diff.toString('utf8')), 'staged');
 }
@@ -325,6 +327,11 @@ function isRegularFile(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Outside a work tree git's own complaint is misleading ("--output <file>…"): say what is wrong. */
+function requireRepository(root: string): void {
+  git(root, ['rev-parse', '--is-inside-work-tree'], `${root} is not a git repository (--staged and --changed-since need one)`);
 }
 
 function git(root: string, args: string[], failMessage?: string, input?: string): Buffer {

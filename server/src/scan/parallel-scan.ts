@@ -114,7 +114,7 @@ export function checkItem(
     ? item.content.length > c.maxBytes
       ? { skipped: `too large (${formatBytes(item.content.length)} > ${formatBytes(c.maxBytes)})`, bytes: item.content.length }
       : decodeText(Buffer.from(item.content.buffer, item.content.byteOffset, item.content.length))
-    : readTextFile(path.join(c.root, item.relPath), c.maxBytes);
+    : readTextFile(path.join(c.root, item.relPath), c.maxBytes, [c.root]);
   if ('skipped' in read) {
     return { relPath: item.relPath, bytes: read.bytes, skipped: read.skipped };
   }

@@ -1,24 +1,17 @@
 // Entry point of a scan worker (bundled as dist/scan-worker.js). It loads the policy itself from the
 // same rule file as the main thread, then checks the chunks of files it is sent.
-import * as fs from 'fs';
 import { parentPort, workerData } from 'worker_threads';
-import { enableLinearRegexFallback, loadWorkspaceConfig, type ConfigHost } from '../engine';
+import { enableLinearRegexFallback, loadWorkspaceConfig } from '../engine';
+import { diskConfigHost } from '../host/disk-config-host';
+import { setWorkspaceRoots } from '../engine/imports/fs-cache';
 import { docsResolver } from '../lsp/builtin-dir';
 import { checkItem, type ChunkRequest, type ChunkResponse, type WorkerConfig } from './parallel-scan';
 
 enableLinearRegexFallback();
 
 const config = workerData as WorkerConfig;
-const host: ConfigHost = {
-  builtinDir: config.builtinDir,
-  readFile(file: string): string | undefined {
-    try {
-      return fs.readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-};
+const host = diskConfigHost(config.builtinDir, [config.root]);
+setWorkspaceRoots([config.root]);
 const loaded = loadWorkspaceConfig(config.root, host, config.configFile, config.orgLayer);
 const docsUrl = docsResolver(host.builtinDir);
 

@@ -1,13 +1,22 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ignore, { type Ignore } from 'ignore';
+import { CONFIG_MAX_BYTES, readBoundedText } from '../host/read-bounded';
 
 export interface WalkOptions {
   /** Respect .gitignore files (and .git/info/exclude) like git does. */
   gitignore: boolean;
   /** Extra predicate on workspace-relative posix paths (the rule file's `ignore`). */
   isIgnored?: (relPath: string) => boolean;
+  /** Walk into `node_modules` folders too (they are skipped by default, as ESLint and ripgrep do). */
+  includeNodeModules?: boolean;
+  /** Told about every folder that could not be listed, so the run says what it did not check. */
+  onSkip?: (relPath: string, reason: string) => void;
 }
+
+/** Version-control folders are never walked; `node_modules` only when asked or named as a target. */
+const VCS_DIRS = new Set(['.git', '.hg', '.svn']);
+export const DEPENDENCY_DIR = 'node_modules';
 
 interface Scope {
   /** Directory (relative posix, '' for root) the ignore rules are relative to. */
@@ -16,8 +25,9 @@ interface Scope {
 }
 
 /**
- * Lists files under `targets` (relative to root), depth-first in sorted order, skipping `.git` and
- * anything a .gitignore at any level excludes. Symlinks are not followed (no cycles, no escapes).
+ * Lists files under `targets` (relative to root), depth-first in sorted order, skipping VCS folders,
+ * `node_modules` (unless asked) and anything a .gitignore at any level excludes. Symlinks are not
+ * followed (no cycles, no escapes).
  */
 export function walkFiles(root: string, targets: string[], options: WalkOptions): string[] {
   const out: string[] = [];
@@ -43,7 +53,9 @@ export function walkFiles(root: string, targets: string[], options: WalkOptions)
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(abs, { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      options.onSkip?.(rel || '.', `cannot list folder (${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? (e as Error).message})`);
       return;
     }
     const local = [...scopes];
@@ -52,7 +64,7 @@ export function walkFiles(root: string, targets: string[], options: WalkOptions)
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
-      if (e.name === '.git') {
+      if (VCS_DIRS.has(e.name) || (e.name === DEPENDENCY_DIR && !options.includeNodeModules && e.isDirectory())) {
         continue;
       }
       const childRel = rel ? `${rel}/${e.name}` : e.name;
@@ -83,11 +95,10 @@ export function walkFiles(root: string, targets: string[], options: WalkOptions)
 }
 
 function addScope(scopes: Scope[], root: string, base: string, file: string): void {
-  try {
-    const text = fs.readFileSync(path.join(root, base, file), 'utf8');
-    scopes.push({ base, ig: ignore().add(text) });
-  } catch {
-    // no ignore file at this level
+  // An ignore file that cannot be used (absent, a FIFO, huge, a link out) ignores nothing: more is checked, not less.
+  const r = readBoundedText(path.join(root, base, file), { maxBytes: CONFIG_MAX_BYTES, within: [root] });
+  if (r.ok) {
+    scopes.push({ base, ig: ignore().add(r.text) });
   }
 }
 

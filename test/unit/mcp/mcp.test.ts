@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -210,6 +211,25 @@ describe('conductor mcp (MCP over stdio, SDK client)', function () {
     assert.equal(script.layer, null);
     assert.deepEqual(script.packages && (script.packages as { manifest: unknown }).manifest, { file: 'requirements.txt', declared: ['requests'] });
     assert.match(String((script.notes as string[])[0]), /belongs to no layer/);
+  });
+
+  it('allowed_imports never reads a package.json outside the workspace through a symlink', async () => {
+    const outside = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'conductor-mcp-outside-')));
+    try {
+      fs.writeFileSync(path.join(outside, 'package.json'), JSON.stringify({ name: 'outside', dependencies: { 'left-pad': '1.0.0' } }));
+      fs.mkdirSync(ws.path('src/linked'), { recursive: true });
+      fs.symlinkSync(path.join(outside, 'package.json'), ws.path('src/linked/package.json'));
+      ws.write('src/plain/package.json', JSON.stringify({ name: 'plain', dependencies: { 'right-pad': '1.0.0' } }));
+      const plain = await call('allowed_imports', { path: 'src/plain/x.ts' });
+      assert.match(plain.raw, /right-pad/); // a manifest in the same place is read
+      const r = await call('allowed_imports', { path: 'src/linked/x.ts' });
+      assert.equal(r.error, undefined);
+      assert.doesNotMatch(r.raw, /left-pad|outside/);
+    } finally {
+      fs.rmSync(ws.path('src/linked'), { recursive: true, force: true });
+      fs.rmSync(ws.path('src/plain'), { recursive: true, force: true });
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('policy_for_path: forbidden, excluded, approved use cases, review, layer', async () => {

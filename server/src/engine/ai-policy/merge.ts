@@ -13,6 +13,7 @@ import type { ConfigProblem, Range } from '../types';
 import type { JsonPath, ParsedRuleFile } from '../config/parse-rule-file';
 import { globMatcher } from '../config/policy';
 import type { AiPolicyConfig, AiReviewConfig } from './schema';
+import { pushAll } from '../text/push-all';
 
 /** Where a glob or entry was written, for problems and "forbidden by … in …" messages. */
 export interface AiSource {
@@ -122,7 +123,7 @@ export function mergeAiSections(sections: AiSection[]): AiMergeResult {
       severity: 'warning',
     });
   }
-  problems.push(...contradictions(ai, useCaseGlobs));
+  pushAll(problems, contradictions(ai, useCaseGlobs));
   return { ai, problems };
 }
 

@@ -2,6 +2,7 @@ import { Minimatch } from 'minimatch';
 import type { ConfigProblem, Range } from '../types';
 import { globMatcher } from '../config/policy';
 import type { BoundariesConfig } from './schema';
+import { pushAll } from '../text/push-all';
 
 export interface ResolvedLayer {
   name: string;
@@ -70,8 +71,8 @@ export function mergeBoundaries(prev: ResolvedBoundaries | undefined, value: Bou
   const p = value.packages;
   if (p) {
     b.packages.requireDeclared = p.requireDeclared ?? b.packages.requireDeclared;
-    b.packages.allow.push(...(p.allow ?? []));
-    b.packages.deny.push(...(p.deny ?? []).map((d) => ({ ...d, origin: src.origin })));
+    pushAll(b.packages.allow, p.allow ?? []);
+    pushAll(b.packages.deny, (p.deny ?? []).map((d) => ({ ...d, origin: src.origin })));
   }
   b.typeOnlyImports = value.typeOnlyImports ?? b.typeOnlyImports;
   return b;

@@ -7,6 +7,7 @@ import { applyAiContext, checkMarkers } from './provenance-check';
 import { checkAiPolicy } from '../ai-policy/check';
 import { checkBoundaries } from '../boundaries/check-boundaries';
 import { maskFinding, secretRulesOf } from './secret-mask';
+import { pushAll } from '../text/push-all';
 
 export interface CheckOptions {
   /** Documentation link for a rule id (host-specific: a file in the extension, a URL in SARIF). */
@@ -22,9 +23,9 @@ export function checkDocument(doc: DocumentInput, policy: Policy, options: Check
   const ctx = new DocumentContext(doc, policy);
   const docs = (id: string): string | undefined => options.docsUrl(id);
   const findings = checkPatterns(ctx, (p) => options.docsUrl(p.id, p.docs));
-  findings.push(...checkMarkers(ctx, docs));
-  findings.push(...checkAiPolicy(ctx, { docsUrl: docs, fileExists: options.fileExists, now: options.now }));
-  findings.push(...checkBoundaries(ctx, { docsUrl: docs }));
+  pushAll(findings, checkMarkers(ctx, docs));
+  pushAll(findings, checkAiPolicy(ctx, { docsUrl: docs, fileExists: options.fileExists, now: options.now }));
+  pushAll(findings, checkBoundaries(ctx, { docsUrl: docs }));
   // Any rule's message may quote marker fields or rule ids the author wrote: mask secrets in all of them.
   const secretRules = secretRulesOf(policy);
   const masked = applySuppressions(ctx, applyAiContext(ctx, findings), docs).map((f) => maskFinding(f, secretRules));

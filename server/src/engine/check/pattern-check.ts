@@ -72,6 +72,7 @@ export function checkPatterns(ctx: DocumentContext, docsUrl: (p: ResolvedPattern
         ...last,
         message: `${count - MAX_FINDINGS_PER_RULE} more match(es) of ${p.id} in this file are not listed (only the first ${MAX_FINDINGS_PER_RULE} are).`,
         fixes: [],
+        properties: { ...last.properties, unlisted: count - MAX_FINDINGS_PER_RULE },
       });
     }
   }

@@ -2,7 +2,13 @@ import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type 
 import type { z } from 'zod';
 import type { ConfigProblem, Range } from '../types';
 import { LineIndex } from '../text/positions';
+import { jsonShape } from '../text/json-shape';
 import { ruleFile, type RuleFile } from './schema';
+
+/** Real rule files nest a handful of levels; deeper text is refused before the recursive parsers see it. */
+export const MAX_RULE_FILE_DEPTH = 64;
+/** Problems listed per file; the last one says how many more there are. */
+export const MAX_PROBLEMS_PER_FILE = 100;
 
 export type JsonPath = (string | number)[];
 
@@ -14,18 +20,30 @@ export interface ParsedRuleFile {
   rangeOf(path: JsonPath, key?: boolean): Range;
 }
 
-export function parseRuleFile(file: string, text: string): ParsedRuleFile {
+export function parseRuleFile(file: string, rawText: string): ParsedRuleFile {
+  // A byte order mark (Windows editors) becomes a space, so offsets still match the editor's text.
+  const text = rawText.charCodeAt(0) === 0xfeff ? ' ' + rawText.slice(1) : rawText;
   const index = new LineIndex(text);
-  if (text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '').trim() === '') {
-    const rangeOf = (): Range => index.rangeOf(0, 0);
-    const message = 'The rule file is empty: expected an object such as { "extends": ["conductor:recommended"] }.';
-    return { file, problems: [{ file, range: rangeOf(), message, severity: 'error' }], rangeOf };
+  const shape = jsonShape(text, MAX_RULE_FILE_DEPTH);
+  if (!shape.hasContent || shape.tooDeepAt !== -1) {
+    const at = Math.max(shape.tooDeepAt, 0);
+    const rangeOf = (): Range => index.rangeOf(at, at);
+    const message = shape.hasContent
+      ? `The rule file is too deeply nested (more than ${MAX_RULE_FILE_DEPTH} levels).`
+      : 'The rule file is empty: expected an object such as { "extends": ["conductor:recommended"] }.';
+    return { file, problems: [{ file, range: index.rangeOf(at, at + (shape.hasContent ? 1 : 0)), message, severity: 'error' }], rangeOf };
   }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: ConfigProblem[] = [];
-  const problem = (range: Range, message: string): void => {
-    problems.push({ file, range, message, severity: 'error' });
+  let unlisted = 0;
+  // The range is computed only for listed problems: a lookup per unknown key would be quadratic.
+  const problem = (range: () => Range, message: string): void => {
+    if (problems.length < MAX_PROBLEMS_PER_FILE) {
+      problems.push({ file, range: range(), message, severity: 'error' });
+    } else {
+      unlisted++;
+    }
   };
   const rangeOf = (path: JsonPath, key = false): Range => {
     let node: Node | undefined = tree && findNodeAtLocation(tree, path);
@@ -43,18 +61,25 @@ export function parseRuleFile(file: string, text: string): ParsedRuleFile {
     return index.rangeOf(target.offset, target.offset + target.length);
   };
 
+  const withSummary = (): ConfigProblem[] => {
+    if (unlisted > 0) {
+      const last = problems[problems.length - 1];
+      last.message += ` (${unlisted} more problem(s) in this file are not listed.)`;
+    }
+    return problems;
+  };
   for (const e of errors) {
-    problem(index.rangeOf(e.offset, e.offset + Math.max(e.length, 1)), `Invalid JSONC: ${describeParseError(e)}`);
+    problem(() => index.rangeOf(e.offset, e.offset + Math.max(e.length, 1)), `Invalid JSONC: ${describeParseError(e)}`);
   }
   if (!tree || errors.length > 0) {
-    return { file, problems, rangeOf };
+    return { file, problems: withSummary(), rangeOf };
   }
   const result = ruleFile.safeParse(getNodeValue(tree));
   if (!result.success) {
     for (const issue of result.error.issues) {
       reportIssue(issue);
     }
-    return { file, problems, rangeOf };
+    return { file, problems: withSummary(), rangeOf };
   }
   return { file, value: result.data, problems, rangeOf };
 
@@ -62,11 +87,11 @@ export function parseRuleFile(file: string, text: string): ParsedRuleFile {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
       for (const k of issue.keys) {
-        problem(rangeOf([...path, k], true), `Unknown key "${k}"${where(path)}. ${suggestKeys(path)}`);
+        problem(() => rangeOf([...path, k], true), `Unknown key "${k}"${where(path)}. ${suggestKeys(path)}`);
       }
       return;
     }
-    problem(rangeOf(path), `${issue.message}${where(path)}.`);
+    problem(() => rangeOf(path), `${issue.message}${where(path)}.`);
   }
 }
 

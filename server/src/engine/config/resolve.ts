@@ -6,6 +6,7 @@ import { parseRuleFile, type ParsedRuleFile } from './parse-rule-file';
 import type { PatternRuleConfig } from './schema';
 import { normalizeSetting, type RuleSetting } from './normalize-setting';
 import { BUILTIN_PREFIX, type ConfigHost } from './config-host';
+import { pushAll } from '../text/push-all';
 import { mergeAiSections, type AiSection, type ResolvedAiPolicy } from '../ai-policy/merge';
 import { boundaryProblems, mergeBoundaries, type ResolvedBoundaries } from '../boundaries/config';
 
@@ -35,6 +36,9 @@ export interface ResolvedConfig {
   /** The merged `boundaries` sections (later files win, see boundaries/config.ts); undefined when no file has one. */
   boundaries?: ResolvedBoundaries;
 }
+
+/** Deeper `extends` chains are refused: real ones are a handful deep, and each level costs a stack frame. */
+export const MAX_EXTENDS_DEPTH = 32;
 
 export interface ResolveResult {
   config: ResolvedConfig;
@@ -86,20 +90,30 @@ export function resolveConfig(entry: string, host: ConfigHost): ResolveResult {
     if (config.files.includes(file)) {
       return; // already merged through another branch
     }
-    const text = host.readFile(file);
-    if (text === undefined) {
-      const message = `Cannot find ruleset ${displayName(file, host)}`;
+    const problemAtFile = (message: string): void => {
       if (at) {
         problemAtRef(message);
       } else {
         problems.push({ file, range: zeroRange(), message, severity: 'error' });
       }
+    };
+    if (chain.length >= MAX_EXTENDS_DEPTH) {
+      problemAtRef(`"extends" is nested more than ${MAX_EXTENDS_DEPTH} levels deep; ${displayName(file, host)} is not loaded.`);
+      return;
+    }
+    const text = host.readFile(file);
+    if (text === undefined) {
+      problemAtFile(`Cannot find ruleset ${displayName(file, host)}`);
+      return;
+    }
+    if (typeof text !== 'string') {
+      problemAtFile(`Cannot use ruleset ${displayName(file, host)}: ${text.error}`);
       return;
     }
     const parsed = parseRuleFile(file, text);
     parsedFiles.push(parsed);
     config.files.push(file);
-    problems.push(...parsed.problems);
+    pushAll(problems, parsed.problems);
     if (at && parsed.problems.length > 0) {
       problemAtRef(`${displayName(file, host)} has ${parsed.problems.length} error(s); fix them there.`);
     }
@@ -134,7 +148,7 @@ export function resolveConfig(entry: string, host: ConfigHost): ResolveResult {
       const rules = new Map(Object.entries(o.rules).map(([id, s]) => [id, normalizeSetting(s)]));
       config.overrides.push({ files: o.files, excludedFiles: o.excludedFiles ?? [], rules, origin });
     }
-    config.ignore.push(...(value.ignore ?? []));
+    pushAll(config.ignore, value.ignore ?? []);
     if (value.boundaries) {
       config.boundaries = mergeBoundaries(config.boundaries, value.boundaries, { file, origin, rangeOf: parsed.rangeOf });
     }
@@ -144,12 +158,12 @@ export function resolveConfig(entry: string, host: ConfigHost): ResolveResult {
   };
 
   visit(path.resolve(entry), []);
-  problems.push(...unknownRuleIds(parsedFiles, config));
-  problems.push(...boundaryProblems(config.boundaries));
+  pushAll(problems, unknownRuleIds(parsedFiles, config));
+  pushAll(problems, boundaryProblems(config.boundaries));
   if (aiSections.length > 0) {
     const merged = mergeAiSections(aiSections); // AI policy: merge semantics and contradictions there
     config.ai = merged.ai;
-    problems.push(...merged.problems);
+    pushAll(problems, merged.problems);
   }
   return { config, problems };
 }

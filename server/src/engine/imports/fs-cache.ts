@@ -1,5 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
+// The one bounded reader (a leaf of Node built-ins); the engine gets file text only through it.
+import { CONFIG_MAX_BYTES, readBoundedText } from '../../host/read-bounded';
 
 // File-system facts for import resolution, cached so that checking a document costs map lookups, not
 // syscalls: directory listings (every existence check is a lookup in its directory's listing), file
@@ -61,23 +63,24 @@ export function isDir(p: string): boolean {
   return listDir(parent)?.dirs.has(path.basename(p)) ?? false;
 }
 
-/** A file's text (UTF-8), or undefined when it does not exist or cannot be read. */
+/** Workspace roots a symlinked manifest may lead into (set by the host); other links are not followed. */
+let workspaceRoots: readonly string[] = [];
+
+export function setWorkspaceRoots(roots: readonly string[]): void {
+  workspaceRoots = [...roots];
+  texts.clear();
+}
+
+/**
+ * A file's text (UTF-8, bounded like every file Conductor reads), or undefined when it does not exist,
+ * cannot be read, is not a regular file, is too large or is a symlink out of the workspace.
+ */
 export function readText(p: string): string | undefined {
   let t = texts.get(p);
   if (t === undefined) {
     fsCacheStats.reads++;
-    if (!isFile(p)) {
-      t = null;
-    } else {
-      try {
-        t = fs.readFileSync(p, 'utf8');
-        if (t.charCodeAt(0) === 0xfeff) {
-          t = t.slice(1);
-        }
-      } catch {
-        t = null;
-      }
-    }
+    const r = isFile(p) ? readBoundedText(p, { maxBytes: CONFIG_MAX_BYTES, within: workspaceRoots }) : undefined;
+    t = r?.ok ? r.text : null;
     texts.set(p, t);
   }
   return t ?? undefined;

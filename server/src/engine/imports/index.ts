@@ -7,7 +7,7 @@ import type { ImportLanguage, ImportRef } from './types';
 
 export * from './types';
 export { resolveImport, resolveJsPath, matchPaths, matchSubpathMap, JS_EXTENSIONS, type Importer } from './resolve';
-export { invalidateFsCache, fsCacheStats } from './fs-cache';
+export { invalidateFsCache, fsCacheStats, setWorkspaceRoots } from './fs-cache';
 export { javaPackage } from './other-imports';
 export { scanJs } from './js-scanner';
 export type { JsParser } from './js-imports';

@@ -1,6 +1,10 @@
 import * as path from 'path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { isFile, listDir, memo, nearestDirWith, readText } from './fs-cache';
+import { pushAll } from '../text/push-all';
+import { jsonShape } from '../text/json-shape';
+
+const MAX_MANIFEST_DEPTH = 256;
 
 // Manifests, parsed once per file and cached until invalidated: package.json, tsconfig.json/jsconfig.json,
 // go.mod, requirements*.txt and pyproject.toml.
@@ -19,8 +23,8 @@ export interface PackageJson {
 
 function readJsonc(file: string): unknown {
   const text = readText(file);
-  if (text === undefined) {
-    return undefined;
+  if (text === undefined || jsonShape(text, MAX_MANIFEST_DEPTH).tooDeepAt !== -1) {
+    return undefined; // deeper nesting would overflow the recursive parser
   }
   const errors: ParseError[] = [];
   const v: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
@@ -138,7 +142,7 @@ function tsconfigChain(file: string, seen: string[]): { file: string; options: R
   for (const ref of refs.reverse()) {
     const target = resolveTsconfigRef(ref, path.dirname(file));
     if (target) {
-      out.push(...tsconfigChain(target, [...seen, file]));
+      pushAll(out, tsconfigChain(target, [...seen, file]));
     }
   }
   return out;
@@ -334,9 +338,9 @@ export function parsePyproject(text: string): { name?: string; dependencies: str
     if (table === 'project' && key === 'name') {
       name = tomlStrings(value)[0];
     } else if (table === 'project' && key === 'dependencies') {
-      deps.push(...tomlStrings(value).map(requirementName));
+      pushAll(deps, tomlStrings(value).map(requirementName));
     } else if (table === 'project.optional-dependencies' || table === 'dependency-groups' || table === 'tool.pdm.dev-dependencies') {
-      deps.push(...tomlStrings(value).map(requirementName));
+      pushAll(deps, tomlStrings(value).map(requirementName));
     } else if (isPoetryDeps && key !== 'python') {
       deps.push(key);
     } else if (table === 'tool.poetry' && key === 'name') {

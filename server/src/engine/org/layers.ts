@@ -1,10 +1,10 @@
 import * as path from 'path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import type { ConfigProblem } from '../types';
-import { BUILTIN_PREFIX, type ConfigHost } from '../config/config-host';
-import { parseRuleFile } from '../config/parse-rule-file';
+import { BUILTIN_PREFIX, hostText, type ConfigHost } from '../config/config-host';
 import { Policy } from '../config/policy';
-import { displayName, resolveConfig, resolveExtendsTarget, type ResolvedConfig } from '../config/resolve';
+import { displayName, MAX_EXTENDS_DEPTH, resolveConfig, resolveExtendsTarget, type ResolvedConfig } from '../config/resolve';
+import { MAX_RULE_FILE_DEPTH, parseRuleFile } from '../config/parse-rule-file';
 import type { LoadedConfig } from '../config/workspace-config';
 import { checkAiLocks, enforceAiLocks } from './ai-locks';
 import { checkBoundaryLocks, enforceBoundaryLocks } from './boundary-locks';
@@ -12,6 +12,8 @@ import { OrgEnforcement } from './enforcement';
 import type { LockContext, LowerFile } from './lock-context';
 import { OrgLocks } from './locks';
 import { checkRuleLocks, enforceRuleLocks } from './rule-locks';
+import { pushAll } from '../text/push-all';
+import { jsonShape } from '../text/json-shape';
 
 // Layering: built-in rulesets < org ruleset < team rule file. The org ruleset arrives already
 // verified (sha256 pin or ed25519 signature, see server/src/org/); here it is only data.
@@ -72,7 +74,7 @@ export function checkOrgRuleset(org: OrgLayer, host: ConfigHost): OrgRulesetChec
     return { name, locks, problems };
   }
   const resolved = resolveConfig(file, layeredHost(host, new Map([[file, org.text]])));
-  problems.push(...resolved.problems);
+  pushAll(problems, resolved.problems);
   const ok = !problems.some((p) => p.severity === 'error');
   return { name, locks, problems, ...(ok && { config: resolved.config }) };
 }
@@ -81,27 +83,27 @@ export function checkOrgRuleset(org: OrgLayer, host: ConfigHost): OrgRulesetChec
 function builtinsOf(entry: string, host: ConfigHost): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
-  const visit = (file: string): void => {
-    if (seen.has(file)) {
+  const visit = (file: string, depth: number): void => {
+    if (seen.has(file) || depth > MAX_EXTENDS_DEPTH) {
       return;
     }
     seen.add(file);
-    const text = host.readFile(file);
-    if (text === undefined) {
-      return;
+    const text = hostText(host.readFile(file));
+    if (text === undefined || jsonShape(text, MAX_RULE_FILE_DEPTH).tooDeepAt !== -1) {
+      return; // resolveConfig reports it
     }
     const value: unknown = parseJsonc(text, [], { allowTrailingComma: true });
     const refs = value && typeof value === 'object' && Array.isArray((value as { extends?: unknown }).extends) ? (value as { extends: unknown[] }).extends : [];
     for (const ref of refs) {
       if (typeof ref === 'string' && ref.length > 0) {
-        visit(resolveExtendsTarget(ref, file, host));
+        visit(resolveExtendsTarget(ref, file, host), depth + 1);
       }
     }
     if (isBuiltin(file, host)) {
       out.push(file);
     }
   };
-  visit(path.resolve(entry));
+  visit(path.resolve(entry), 0);
   return out;
 }
 
@@ -133,13 +135,13 @@ export function loadLayeredConfig(host: ConfigHost, ruleFile: string | undefined
   // The merged config speaks for the team entry, as without an org layer.
   full.entry = team;
   full.files = full.files.filter((f) => f !== virtual);
-  const teamValue = team === orgFile ? undefined : parseRuleFile(team, lhost.readFile(team) ?? '').value;
+  const teamValue = team === orgFile ? undefined : parseRuleFile(team, hostText(lhost.readFile(team)) ?? '').value;
   full.name = teamValue?.name ?? displayName(team, host);
 
   const lower: LowerFile[] = [];
   for (const f of full.files) {
     if (f !== orgFile && !base.files.includes(f) && !isBuiltin(f, host)) {
-      const parsed = parseRuleFile(f, lhost.readFile(f) ?? '');
+      const parsed = parseRuleFile(f, hostText(lhost.readFile(f)) ?? '');
       if (parsed.value) {
         lower.push({ parsed, value: parsed.value });
       }

@@ -1,0 +1,20 @@
+import type { ConfigHost } from '../engine';
+import { CONFIG_MAX_BYTES, readBoundedText } from './read-bounded';
+
+/**
+ * Rule files from disk through the bounded reader. `within`: the workspace roots (and the built-in
+ * folder) a symlinked rule file may lead into.
+ */
+export function diskConfigHost(builtinDir: string, within: readonly string[] = []): ConfigHost {
+  const dirs = [...within, builtinDir];
+  return {
+    builtinDir,
+    readFile(file: string) {
+      const r = readBoundedText(file, { maxBytes: CONFIG_MAX_BYTES, within: dirs });
+      if (r.ok) {
+        return r.text;
+      }
+      return r.failure === 'missing' ? undefined : { error: r.reason };
+    },
+  };
+}
