@@ -6,6 +6,7 @@ import { applySuppressions } from './suppressions';
 import { applyAiContext, checkMarkers } from './provenance-check';
 import { checkAiPolicy } from '../ai-policy/check';
 import { checkBoundaries } from '../boundaries/check-boundaries';
+import { capFindings } from './cap-findings';
 
 export interface CheckOptions {
   /** Documentation link for a rule id (host-specific: a file in the extension, a URL in SARIF). */
@@ -14,6 +15,8 @@ export interface CheckOptions {
   fileExists?: (relPath: string) => boolean;
   /** AI policy: the current time for review ages (tests pass a fixed one); defaults to the clock. */
   now?: Date;
+  /** Findings listed per file before one summary finding stands for the rest (default MAX_FINDINGS_PER_FILE). */
+  maxFindingsPerFile?: number;
 }
 
 /** The one entry point every host calls: a document and a policy in, plain findings out. */
@@ -24,7 +27,7 @@ export function checkDocument(doc: DocumentInput, policy: Policy, options: Check
   findings.push(...checkMarkers(ctx, docs));
   findings.push(...checkAiPolicy(ctx, { docsUrl: docs, fileExists: options.fileExists, now: options.now }));
   findings.push(...checkBoundaries(ctx, { docsUrl: docs }));
-  return sortFindings(applySuppressions(ctx, applyAiContext(ctx, findings), docs));
+  return capFindings(sortFindings(applySuppressions(ctx, applyAiContext(ctx, findings), docs)), options.maxFindingsPerFile);
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
