@@ -2,8 +2,10 @@
 // notifications back to back (a paste, a search-and-replace, an agent streaming into a file) and
 // measures the time from writing the last edit to receiving publishDiagnostics for the final
 // version, the number of publishes for the document during the burst, and the server's peak RSS.
-// Usage: node scripts/bench/burst.mjs [--lines 5000] [--edits 2000] [--runs 5] [--single]
-// --single also runs the single-edit latency benchmark (lsp-latency.mjs) on the same file.
+// Usage: node scripts/bench/burst.mjs [--lines 5000] [--edits 2000] [--runs 5] [--single] [--dist DIR]
+// --single also runs the single-edit latency benchmark (lsp-latency.mjs) on the same file; --dist
+// takes the server from another build (e.g. a copy of the previous one, for before/after figures).
+// Server CPU time is printed next to wall time: on a shared machine it varies much less.
 import { spawn } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
@@ -18,10 +20,11 @@ import { fmtMs, median, rng } from './util.mjs';
 
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = protocol;
 
-const arg = (name, fallback) => {
+const option = (name) => {
   const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  return i >= 0 ? process.argv[i + 1] : undefined;
 };
+const arg = (name, fallback) => (option(name) === undefined ? fallback : Number(option(name)));
 const LINES = arg('lines', 5000);
 const EDITS = arg('edits', 2000);
 const RUNS = arg('runs', 5);
@@ -29,7 +32,19 @@ const TIMEOUT_MS = 120_000;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz_0123456789';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const serverJs = path.join(repo, 'dist', 'server.js');
+const distDir = path.resolve(option('dist') ?? path.join(repo, 'dist'));
+const serverJs = path.join(distDir, 'server.js');
+
+/** User + system CPU time of a live process (Linux /proc, 100 ticks a second), in ms; NaN elsewhere. */
+function processCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
 
 /** Peak resident set size of a live process (Linux VmHWM), in MB; undefined elsewhere. */
 function peakRssMb(pid) {
@@ -98,10 +113,12 @@ async function burstOnce(root, relPath, text, seed) {
         }),
       );
     }
+    const cpuBefore = processCpuMs(server.pid);
     await Promise.all(sends);
     const lastEditAt = performance.now();
     const final = await published(EDITS + 1);
-    return { ms: final.at - lastEditAt, publishes: publishes.length - before, rssMb: peakRssMb(server.pid), findings: final.count };
+    const cpuMs = processCpuMs(server.pid) - cpuBefore;
+    return { ms: final.at - lastEditAt, cpuMs, publishes: publishes.length - before, rssMb: peakRssMb(server.pid), findings: final.count };
   } finally {
     try {
       await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
@@ -125,16 +142,19 @@ try {
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
     runs.push(await burstOnce(root, relPath, text, 100 + i));
-    process.stderr.write(`[burst] run ${i + 1}/${RUNS}: ${fmtMs(runs[i].ms)} ms, ${runs[i].publishes} publishes, peak RSS ${runs[i].rssMb?.toFixed(0)} MB\n`);
+    process.stderr.write(`[burst] run ${i + 1}/${RUNS}: ${fmtMs(runs[i].ms)} ms, server CPU ${fmtMs(runs[i].cpuMs)} ms, ${runs[i].publishes} publishes, peak RSS ${runs[i].rssMb?.toFixed(0)} MB\n`);
   }
   console.log(
     `Burst: ${EDITS} didChange back to back on a ${LINES}-line TypeScript file, ${RUNS} runs (median): ` +
       `last edit → final diagnostics ${fmtMs(median(runs.map((r) => r.ms)))} ms (max ${fmtMs(Math.max(...runs.map((r) => r.ms)))}), ` +
+      `server CPU for the burst ${fmtMs(median(runs.map((r) => r.cpuMs)))} ms, ` +
       `publishes during the burst ${median(runs.map((r) => r.publishes))}, peak RSS ${median(runs.map((r) => r.rssMb ?? NaN)).toFixed(0)} MB`,
   );
   if (process.argv.includes('--single')) {
-    const l = await benchLsp({ repo, root, relPath, text });
-    console.log(`Single edits: ${l.n} single-character edits, didChange → publishDiagnostics p50 ${fmtMs(l.p50)} ms, p90 ${fmtMs(l.p90)} ms, p99 ${fmtMs(l.p99)} ms`);
+    const l = await benchLsp({ repo, distDir, root, relPath, text });
+    console.log(
+      `Single edits: ${l.n} single-character edits, didChange → publishDiagnostics p50 ${fmtMs(l.p50)} ms, p90 ${fmtMs(l.p90)} ms, p99 ${fmtMs(l.p99)} ms, server CPU ${fmtMs(l.serverCpuMsPerEdit)} ms per edit`,
+    );
   }
 } finally {
   rmSync(root, { recursive: true, force: true });
