@@ -7,7 +7,7 @@ export interface SchedulerTiming {
 export const DEFAULT_TIMING: SchedulerTiming = { quietMs: 15, maxWaitMs: 1000 };
 
 interface Pending {
-  timer: ReturnType<typeof setTimeout>;
+  cancel: () => void;
   /** When the first change not yet checked arrived. */
   since: number;
 }
@@ -15,10 +15,10 @@ interface Pending {
 /**
  * Coalesces changes per document so only the latest version is checked. The JSON-RPC connection
  * delivers one message per event-loop turn, so an immediate never sees a burst as a whole: a change
- * with no check pending is checked on the next timer tick (single keystrokes stay fast); a change that
- * finds one pending re-arms it until the document is quiet for `quietMs` (at most `maxWaitMs`, so a
- * never-ending stream still gets diagnostics). Before a check starts it yields once, so a change
- * already queued behind the timer supersedes it instead of waiting behind a stale check.
+ * with no check pending is checked on the next turn (single keystrokes stay fast: no timer sleep);
+ * a change that finds one pending re-arms a timer until the document is quiet for `quietMs` (at most
+ * `maxWaitMs`, so a never-ending stream still gets diagnostics). Before a check starts it yields
+ * once, so a change already queued behind it supersedes it instead of waiting behind a stale check.
  */
 export class CheckScheduler {
   private readonly pending = new Map<string, Pending>();
@@ -32,20 +32,20 @@ export class CheckScheduler {
   schedule(uri: string): void {
     const now = Date.now();
     const previous = this.pending.get(uri);
-    if (previous) {
-      clearTimeout(previous.timer);
+    previous?.cancel();
+    if (!previous) {
+      const immediate = setImmediate(() => this.fire(uri));
+      this.pending.set(uri, { since: now, cancel: () => clearImmediate(immediate) });
+      return;
     }
-    const since = previous?.since ?? now;
-    const delay = previous ? Math.max(0, Math.min(this.timing.quietMs, since + this.timing.maxWaitMs - now)) : 0;
-    this.pending.set(uri, { since, timer: setTimeout(() => this.fire(uri), delay) });
+    const since = previous.since;
+    const timer = setTimeout(() => this.fire(uri), Math.max(0, Math.min(this.timing.quietMs, since + this.timing.maxWaitMs - now)));
+    this.pending.set(uri, { since, cancel: () => clearTimeout(timer) });
   }
 
   cancel(uri: string): void {
-    const p = this.pending.get(uri);
-    if (p) {
-      clearTimeout(p.timer);
-      this.pending.delete(uri);
-    }
+    this.pending.get(uri)?.cancel();
+    this.pending.delete(uri);
   }
 
   private fire(uri: string): void {
