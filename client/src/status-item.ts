@@ -18,6 +18,9 @@ export class StatusItem implements vscode.Disposable {
       p.state === 'error' ? vscode.LanguageStatusSeverity.Error : p.state === 'warning' ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
     this.item.text = errors > 0 ? `$(error) Conductor: rule file has ${errors} error(s)` : `$(shield) Conductor: ${folder?.ruleCount ?? 0} rules`;
     const lines = p.folders.map((f) => f.message);
+    if (p.failure) {
+      lines.push(p.failure);
+    }
     if (p.lastCheckAt) {
       lines.push(`Last check ${new Date(p.lastCheckAt).toLocaleTimeString()} (${p.lastCheckMs} ms)`);
     }

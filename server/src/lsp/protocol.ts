@@ -19,8 +19,12 @@ export interface StatusParams {
   /** Time of the last document check (ISO) and how long it took in ms. */
   lastCheckAt?: string;
   lastCheckMs?: number;
+  /** Document checks run since the server started, superseded ones included (bursts of changes are coalesced). */
+  checks?: number;
   /** The org ruleset (issue 8); absent when none is configured. */
   org?: OrgStatus;
+  /** The latest failure of a reload, check or handler (logged in full); absent when nothing is failing. */
+  failure?: string;
 }
 
 /** The org ruleset layer: where it comes from, whether it verified, and the last refresh. */

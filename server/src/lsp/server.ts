@@ -12,14 +12,17 @@ import {
   ShowMessageNotification,
   type Diagnostic,
   type InitializeResult,
+  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { enableLinearRegexFallback, invalidateBoundaryCaches, loadWorkspaceConfig, Policy, type ConfigProblem } from '../engine';
 import { findBuiltinDir, docsResolver } from './builtin-dir';
+import { CheckScheduler } from './check-scheduler';
 import { codeActions } from './code-actions';
 import { executeCommand } from './commands';
 import { DocumentChecker, type CheckedDocument } from './document-checker';
+import { Failures } from './failures';
 import { toPosix } from '../scan/walk-files';
 import { FolderConfigs } from './folder-configs';
 import { InstructionsDiagnostics } from './instructions-diagnostics';
@@ -41,6 +44,10 @@ const builtinDir = findBuiltinDir(__dirname);
 const host = overlayHost(documents, builtinDir, () => folders.roots());
 const docsUrl = docsResolver(builtinDir);
 const checker = new DocumentChecker(docsUrl);
+// One request's, reload's or check's failure is logged and shown in the status; the server keeps serving.
+const failures = new Failures((message) => connection.console.error(message), () => statusSoon());
+process.on('uncaughtException', (e) => failures.record('process', 'The server', e));
+process.on('unhandledRejection', (e) => failures.record('process', 'The server', e));
 const instructions = new InstructionsDiagnostics(host); // stale generated sections in AI-assistant instruction files
 let defaultPolicy: Policy | undefined;
 const fallbackPolicy = (): Policy => {
@@ -52,7 +59,7 @@ const folders = new FolderConfigs(host, fallbackPolicy);
 const org = new OrgRulesetManager({
   cacheRoot: orgCacheRoot(),
   host: diskConfigHost(builtinDir),
-  onChange: (changed) => (changed ? reloadSoon() : sendStatus()),
+  onChange: failures.guard('The org ruleset update', (changed: boolean) => (changed ? reloadSoon() : sendStatus())),
   onError: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }),
   log: (message) => connection.console.info(message),
 });
@@ -62,7 +69,7 @@ let hasWorkspaceFolderCapability = false;
 const settings = new SettingsCache(connection, () => hasConfigurationCapability);
 /** Files that currently carry rule-file diagnostics, so fixed files get theirs cleared. */
 let filesWithProblems = new Set<string>();
-let last: Pick<StatusParams, 'lastCheckAt' | 'lastCheckMs'> = {};
+let last: Pick<StatusParams, 'lastCheckAt' | 'lastCheckMs' | 'checks'> = {};
 let lastOrgText: string | undefined;
 
 connection.onInitialize((params): InitializeResult => {
@@ -89,7 +96,7 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
-connection.onInitialized(async () => {
+connection.onInitialized(failures.guard('Initialization', async () => {
   if (hasWatchedFilesRegistration) {
     await connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [
@@ -101,16 +108,18 @@ connection.onInitialized(async () => {
     });
   }
   if (hasWorkspaceFolderCapability) {
-    connection.workspace.onDidChangeWorkspaceFolders(async (e) => {
-      const removed = new Set(e.removed.map((f) => URI.parse(f.uri).fsPath));
-      const roots = folders.roots().filter((r) => !removed.has(r)).concat(e.added.map((f) => URI.parse(f.uri).fsPath));
-      folders.setFolders(roots);
-      await reloadAll();
-    });
+    connection.workspace.onDidChangeWorkspaceFolders(
+      failures.guard('Changing workspace folders', async (e: WorkspaceFoldersChangeEvent) => {
+        const removed = new Set(e.removed.map((f) => URI.parse(f.uri).fsPath));
+        const roots = folders.roots().filter((r) => !removed.has(r)).concat(e.added.map((f) => URI.parse(f.uri).fsPath));
+        folders.setFolders(roots);
+        await reloadAll();
+      }),
+    );
   }
   await configureOrg();
   await reloadAll();
-});
+}));
 
 /** The org ruleset source: the machine policy file wins; else the machine-scoped setting; else the environment. */
 async function configureOrg(): Promise<void> {
@@ -136,8 +145,13 @@ async function reloadAll(): Promise<void> {
   }
   folders.setOrgLayer(layer);
   for (const root of folders.roots()) {
-    const s = await settings.get(URI.file(root).toString());
-    folders.reload(root, s.configFile || undefined);
+    try {
+      const s = await settings.get(URI.file(root).toString());
+      folders.reload(root, s.configFile || undefined);
+      failures.clear(`reload:${root}`);
+    } catch (e) {
+      failures.record(`reload:${root}`, `Loading the rules of ${root} (the last loaded rules stay in force)`, e);
+    }
   }
   publishConfigProblems();
   sendStatus();
@@ -165,9 +179,14 @@ function publishConfigProblems(): void {
 function sendStatus(): void {
   const orgStatus = org.status();
   const list = folders.all().map((f) => folders.status(f)).map((s) => (orgStatus ? { ...s, message: `${s.message} · ${orgStatus.message}` } : s));
+  const failure = failures.summary();
   const state =
-    list.some((f) => f.configErrors > 0) || orgStatus?.state === 'error' ? 'error' : list.some((f) => f.usingDefault) || orgStatus?.state === 'pending' ? 'warning' : 'ok';
-  void connection.sendNotification(StatusNotification.type, { state, folders: list, ...last, ...(orgStatus && { org: orgStatus }) });
+    list.some((f) => f.configErrors > 0) || orgStatus?.state === 'error' || failure
+      ? 'error'
+      : list.some((f) => f.usingDefault) || orgStatus?.state === 'pending'
+        ? 'warning'
+        : 'ok';
+  void connection.sendNotification(StatusNotification.type, { state, folders: list, ...last, ...(orgStatus && { org: orgStatus }), ...(failure && { failure }) });
 }
 
 let statusTimer: ReturnType<typeof setTimeout> | undefined;
@@ -179,22 +198,15 @@ function statusSoon(): void {
   }, 1000);
 }
 
-const pending = new Map<string, ReturnType<typeof setImmediate>>();
-
-/** Coalesces bursts of changes to one check per document, run as soon as the queue is idle. */
-function schedule(doc: TextDocument): void {
-  const t = pending.get(doc.uri);
-  if (t) {
-    clearImmediate(t);
-  }
-  pending.set(
-    doc.uri,
-    setImmediate(() => {
-      pending.delete(doc.uri);
+const scheduler = new CheckScheduler(
+  (uri) => documents.get(uri)?.version,
+  (uri) => {
+    const doc = documents.get(uri);
+    if (doc) {
       void validate(doc);
-    }),
-  );
-}
+    }
+  },
+);
 
 async function validate(doc: TextDocument): Promise<void> {
   const uri = URI.parse(doc.uri);
@@ -219,12 +231,26 @@ async function validate(doc: TextDocument): Promise<void> {
       fallbackPolicy(),
       s.maxFileSizeMB * 1024 * 1024,
     );
-    publish(doc.uri, result, instructions.diagnostics(file, doc.getText(), folder));
-    last = { lastCheckAt: new Date().toISOString(), lastCheckMs: Math.round(result.ms * 100) / 100 };
+    const extra = instructions.diagnostics(file, doc.getText(), folder);
+    last = { lastCheckAt: new Date().toISOString(), lastCheckMs: Math.round(result.ms * 100) / 100, checks: (last.checks ?? 0) + 1 };
     statusSoon();
+    failures.clear(doc.uri);
+    // Changes queued during the check supersede it: publish only what is still current.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (documents.get(doc.uri)?.version === result.version) {
+      publish(doc.uri, result, extra);
+    }
   } catch (e) {
-    connection.console.error(`Checking ${doc.uri} failed: ${(e as Error).stack ?? e}`);
+    failures.record(doc.uri, `Checking ${doc.uri}`, e);
+    publishFailure(doc, e);
   }
+}
+
+/** Fails closed: a document whose check failed shows that, not an empty (passing) list. */
+function publishFailure(doc: TextDocument, e: unknown): void {
+  const message = `Conductor could not check this file: ${e instanceof Error ? e.message : String(e)}. See the Conductor output.`;
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [{ range, message, severity: 1, source: 'conductor', code: 'conductor/check-failed' }] });
 }
 
 function publish(uri: string, result: CheckedDocument, extra: Diagnostic[] = []): void {
@@ -247,7 +273,7 @@ function recheckSoon(): void {
   if (recheckTimer) {
     clearTimeout(recheckTimer);
   }
-  recheckTimer = setTimeout(() => void Promise.all(documents.all().map((d) => validate(d))), 200);
+  recheckTimer = setTimeout(() => documents.all().forEach((d) => scheduler.schedule(d.uri)), 200);
 }
 
 let reloadTimer: ReturnType<typeof setTimeout> | undefined;
@@ -255,7 +281,7 @@ function reloadSoon(): void {
   if (reloadTimer) {
     clearTimeout(reloadTimer);
   }
-  reloadTimer = setTimeout(() => void reloadAll(), 100);
+  reloadTimer = setTimeout(failures.guard('Reloading the rules', reloadAll), 100);
 }
 
 documents.onDidChangeContent((e) => {
@@ -264,10 +290,12 @@ documents.onDidChangeContent((e) => {
     reloadSoon();
     return;
   }
-  schedule(e.document);
+  scheduler.schedule(e.document.uri);
 });
 
 documents.onDidClose((e) => {
+  scheduler.cancel(e.document.uri);
+  failures.clear(e.document.uri);
   checker.forget(e.document.uri);
   settings.forget(e.document.uri);
   const uri = URI.parse(e.document.uri);
@@ -289,11 +317,13 @@ connection.onDidChangeWatchedFiles((e) => {
   recheckSoon();
 });
 
-connection.onDidChangeConfiguration(async () => {
-  settings.forget();
-  await configureOrg();
-  reloadSoon();
-});
+connection.onDidChangeConfiguration(
+  failures.guard('Applying the settings', async () => {
+    settings.forget();
+    await configureOrg();
+    reloadSoon();
+  }),
+);
 
 connection.onRequest(EffectiveRulesRequest.type, (p) => {
   const uri = p.uri ? URI.parse(p.uri) : undefined;

@@ -8,6 +8,7 @@ import { checkAiPolicy } from '../ai-policy/check';
 import { checkBoundaries } from '../boundaries/check-boundaries';
 import { maskFinding, secretRulesOf } from './secret-mask';
 import { pushAll } from '../text/push-all';
+import { capFindings } from './cap-findings';
 
 export interface CheckOptions {
   /** Documentation link for a rule id (host-specific: a file in the extension, a URL in SARIF). */
@@ -16,6 +17,8 @@ export interface CheckOptions {
   fileExists?: (relPath: string) => boolean;
   /** AI policy: the current time for review ages (tests pass a fixed one); defaults to the clock. */
   now?: Date;
+  /** Findings listed per file before one summary finding stands for the rest (default MAX_FINDINGS_PER_FILE). */
+  maxFindingsPerFile?: number;
 }
 
 /** The one entry point every host calls: a document and a policy in, plain findings out. */
@@ -26,10 +29,10 @@ export function checkDocument(doc: DocumentInput, policy: Policy, options: Check
   pushAll(findings, checkMarkers(ctx, docs));
   pushAll(findings, checkAiPolicy(ctx, { docsUrl: docs, fileExists: options.fileExists, now: options.now }));
   pushAll(findings, checkBoundaries(ctx, { docsUrl: docs }));
+  const kept = capFindings(sortFindings(applySuppressions(ctx, applyAiContext(ctx, findings), docs)), options.maxFindingsPerFile);
   // Any rule's message may quote marker fields or rule ids the author wrote: mask secrets in all of them.
   const secretRules = secretRulesOf(policy);
-  const masked = applySuppressions(ctx, applyAiContext(ctx, findings), docs).map((f) => maskFinding(f, secretRules));
-  return sortFindings(masked);
+  return kept.map((f) => maskFinding(f, secretRules));
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
