@@ -1,6 +1,6 @@
 // Node 20's linear-time regex engine has no `i` flag. For ASCII patterns the flag can be spelled out
-// (`abc` → `[aA][bB][cC]`), which the linear engine does run: case-insensitive rule-file regexes then
-// get the same backtracking guard as the rest instead of only a static check.
+// (`abc` → `[aA][bB][cC]`), which the linear engine does run, so case-insensitive rule-file regexes
+// run there too.
 
 const isLetter = (c: string | undefined): c is string => c !== undefined && /^[A-Za-z]$/.test(c);
 const swap = (c: string): string => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase());
