@@ -19,6 +19,8 @@ describe('regex safety: case folding for the linear engine', () => {
     ['[0-z]', undefined],
     ['\\p{L}', undefined],
     ['é', undefined],
+    ['\\.{3}|…', '\\.{3}|…'],
+    ['[…]', undefined],
   ];
   for (const [source, folded] of cases) {
     it(`${source} → ${folded ?? '(cannot fold)'}`, () => {
