@@ -11,9 +11,9 @@ interface JsonFinding {
   message: string;
 }
 
-/** `conductor check --format json` in the workspace; a hang shows up as the child's timeout (status null). */
-function checkJson(ws: TempWorkspace): { status: number | null; findings: JsonFinding[] } {
-  const r = spawnSync(process.execPath, [CLI_JS, 'check', '--format', 'json'], { cwd: ws.root, encoding: 'utf8', timeout: 20_000, maxBuffer: 64 * 1024 * 1024 });
+/** `conductor check --format json` of one file; a hang shows up as the child's timeout (status null). */
+function checkJson(ws: TempWorkspace, file: string): { status: number | null; findings: JsonFinding[] } {
+  const r = spawnSync(process.execPath, [CLI_JS, 'check', '--format', 'json', file], { cwd: ws.root, encoding: 'utf8', timeout: 20_000, maxBuffer: 64 * 1024 * 1024 });
   const findings = r.status === null ? [] : (JSON.parse(r.stdout) as { results: { findings: JsonFinding[] }[] }).results.flatMap((x) => x.findings);
   return { status: r.status, findings };
 }
@@ -43,7 +43,7 @@ describe('cli: hostile files end with an outcome', function () {
       const rule = { id: 'team/hostile', regex: c.regex, message: 'Hostile.', severity: 'error', ...(c.flags ? { flags: c.flags } : {}) };
       const ws = makeTempWorkspace({ '.conductor/rules.jsonc': ruleFileText({ patterns: [rule] }), 'hostile.txt': c.text });
       workspaces.push(ws);
-      const r = checkJson(ws);
+      const r = checkJson(ws, 'hostile.txt');
       assert.equal(r.status, 1);
       const errors = r.findings.filter((f) => f.severity === 'error');
       assert.equal(errors.length, 501);
@@ -54,7 +54,7 @@ describe('cli: hostile files end with an outcome', function () {
   it('a 3.6 MB one-line source map with directives and markers: the default ruleset finishes and reports', () => {
     const ws = makeTempWorkspace({ 'dist/cli.js.map': sourceMapShaped(3_600_000) });
     workspaces.push(ws);
-    const r = checkJson(ws);
+    const r = checkJson(ws, 'dist/cli.js.map');
     assert.equal(r.status, 0, 'warnings only');
     assert.ok(r.findings.some((f) => f.ruleId === 'security/no-eval'));
     assert.ok(r.findings.every((f) => f.message.length < 1_000), 'no message embeds the line');
