@@ -51,6 +51,15 @@ describe('cli: hostile files end with an outcome', function () {
     });
   }
 
+  it('a rule quadratic on any engine (a*b|a) on a 300 KB line: exit 1, checking stopped, fails closed', () => {
+    const rule = { id: 'team/quadratic', regex: 'a*b|a', message: 'Quadratic.', severity: 'warning' };
+    const ws = makeTempWorkspace({ '.conductor/rules.jsonc': ruleFileText({ patterns: [rule] }), 'long.txt': 'a'.repeat(300_000) });
+    workspaces.push(ws);
+    const r = checkJson(ws, 'long.txt');
+    assert.equal(r.status, 1);
+    assert.ok(r.findings.some((f) => f.severity === 'error' && f.message.startsWith('Checking stopped')));
+  });
+
   it('a 3.6 MB one-line source map with directives and markers: the default ruleset finishes and reports', () => {
     const ws = makeTempWorkspace({ 'dist/cli.js.map': sourceMapShaped(3_600_000) });
     workspaces.push(ws);

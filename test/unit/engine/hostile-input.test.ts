@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { MAX_INSERTED_CHARS } from '../../../server/src/engine/check/message-template';
-import { REGEX_BUDGET_MS } from '../../../server/src/engine/regex/regex-budget';
+import { REGEX_BUDGET_MS, REGEX_LIMIT_MS } from '../../../server/src/engine/regex/regex-budget';
 import { check, patternRuleFile, policyOf } from '../../helpers/engine';
 import { sourceMapShaped } from '../../helpers/hostile-files';
 
@@ -26,6 +26,14 @@ describe('engine: hostile input against the regex path', function () {
       assert.match(errors[500].message, new RegExp(`^${c.lines - 500} more match`));
     });
   }
+
+  it('a pattern quadratic on any engine (a*b|a on one long line) stops at the hard limit with an error', () => {
+    const policy = policyOf(patternRuleFile('a*b|a', { severity: 'warning' }, 'team/quadratic'));
+    const findings = check(policy, 'a.txt', 'a'.repeat(300_000));
+    const errors = findings.filter((f) => f.severity === 'error');
+    assert.equal(errors.length, 1);
+    assert.match(errors[0].message, new RegExp(`^Checking stopped: rule regexes ran for over ${REGEX_LIMIT_MS / 1000} s on this file, at team/quadratic`));
+  });
 
   it('a 3.6 MB one-line source map with suppression directives and markers in it is checked', () => {
     const policy = policyOf(patternRuleFile('\\beval\\s*\\(', { severity: 'warning' }, 'team/eval'));

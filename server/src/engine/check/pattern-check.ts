@@ -5,7 +5,7 @@ import type { DocumentContext } from './document-context';
 import { patternScreen } from './secret-screen';
 import { regionAt } from './provenance-check';
 import { requiredLiteral } from '../regex/required-literal';
-import { RegexBudget, REGEX_BUDGET_MS } from '../regex/regex-budget';
+import { RegexBudget, REGEX_BUDGET_MS, REGEX_LIMIT_MS } from '../regex/regex-budget';
 import { expandTemplate } from './message-template';
 
 /** More findings than this from one pattern in one file are noise; the rest is counted in one summary finding. */
@@ -16,6 +16,7 @@ export function checkPatterns(ctx: DocumentContext, docsUrl: (p: ResolvedPattern
   const findings: Finding[] = [];
   const patterns = ctx.policy.patternsFor(ctx.doc.relPath);
   let linearFrom: number | undefined;
+  let stoppedAt: number | undefined;
   for (const [index, p] of patterns.entries()) {
     const rule = ctx.rules.get(p.id);
     if (!rule) {
@@ -71,7 +72,8 @@ export function checkPatterns(ctx: DocumentContext, docsUrl: (p: ResolvedPattern
       };
       findings.push(screen.finish(finding, m));
     }
-    linearFrom ??= budget.exhaustedBy === undefined ? undefined : index;
+    linearFrom ??= budget.linearFrom === undefined ? undefined : index;
+    stoppedAt ??= budget.stoppedAt === undefined ? undefined : index;
     if (count > MAX_FINDINGS_PER_RULE) {
       const last = findings[findings.length - 1];
       findings.push({
@@ -81,20 +83,28 @@ export function checkPatterns(ctx: DocumentContext, docsUrl: (p: ResolvedPattern
       });
     }
   }
-  if (linearFrom !== undefined) {
-    findings.push(budgetNotice(ctx, patterns.slice(linearFrom), docsUrl));
+  if (stoppedAt !== undefined) {
+    findings.push(budgetNotice(ctx, patterns.slice(stoppedAt), docsUrl, 'stopped'));
+  } else if (linearFrom !== undefined) {
+    findings.push(budgetNotice(ctx, patterns.slice(linearFrom), docsUrl, 'linear'));
   }
   return findings;
 }
 
-/** Says that this file's regexes outran the budget and which rules then ran on the linear engine. */
-function budgetNotice(ctx: DocumentContext, linear: ResolvedPattern[], docsUrl: (p: ResolvedPattern) => string | undefined): Finding {
-  const [first] = linear;
-  const names = linear.length > 3 ? `${linear.slice(0, 3).map((p) => p.id).join(', ')} and ${linear.length - 3} more` : linear.map((p) => p.id).join(', ');
+/**
+ * Says that this file's regexes outran the backtracking budget (an info: the findings are complete) or
+ * the hard limit (an error: the gate fails closed, since the named rules were not fully checked).
+ */
+function budgetNotice(ctx: DocumentContext, affected: ResolvedPattern[], docsUrl: (p: ResolvedPattern) => string | undefined, kind: 'linear' | 'stopped'): Finding {
+  const [first] = affected;
+  const names = affected.length > 3 ? `${affected.slice(0, 3).map((p) => p.id).join(', ')} and ${affected.length - 3} more` : affected.map((p) => p.id).join(', ');
   return {
     ruleId: first.id,
-    severity: 'info',
-    message: `Rule regexes used up this file's ${REGEX_BUDGET_MS} ms backtracking budget at ${first.id}; ${names} ran on the linear-time engine (same findings, bounded time).`,
+    severity: kind === 'linear' ? 'info' : 'error',
+    message:
+      kind === 'linear'
+        ? `Rule regexes used up this file's ${REGEX_BUDGET_MS} ms backtracking budget at ${first.id}; ${names} ran on the linear-time engine (same findings, bounded time).`
+        : `Checking stopped: rule regexes ran for over ${REGEX_LIMIT_MS / 1000} s on this file, at ${first.id}; ${names} not fully checked. Simplify the rule (a pattern like a*b|a rescans the line for every match).`,
     range: ctx.lines.rangeOf(0, 0),
     fixes: [],
     docsUrl: docsUrl(first),
