@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { foldCase } from '../../../server/src/engine/regex/case-fold';
-import { compileRuleRegex } from '../../../server/src/engine/regex/linear-regex';
+import { compileRuleRegex, linearTwin } from '../../../server/src/engine/regex/linear-regex';
+import { splitCountedRepeats } from '../../../server/src/engine/regex/split-counted-repeats';
 
 describe('regex safety: case folding for the linear engine', () => {
   const cases: [source: string, folded: string | undefined][] = [
@@ -18,6 +19,8 @@ describe('regex safety: case folding for the linear engine', () => {
     ['[0-z]', undefined],
     ['\\p{L}', undefined],
     ['é', undefined],
+    ['\\.{3}|…', '\\.{3}|…'],
+    ['[…]', undefined],
   ];
   for (const [source, folded] of cases) {
     it(`${source} → ${folded ?? '(cannot fold)'}`, () => {
@@ -38,9 +41,11 @@ describe('regex safety: case folding for the linear engine', () => {
 });
 
 describe('regex safety: what rule files may use', () => {
-  it('a case-insensitive pattern gets the linear-engine guard', () => {
+  it('a case-insensitive pattern gets V8\'s per-exec fallback and a linear twin', () => {
     const r = compileRuleRegex('(\\w|\\d)*$', 'i');
-    assert.ok('regex' in r && r.guard === 'linear-fallback');
+    assert.ok('regex' in r);
+    assert.equal(r.regex.flags, 'g', 'folded, so V8 can re-run a runaway exec on the linear engine');
+    assert.equal(linearTwin(r.regex).flags, 'gl');
   });
 
   it('the exponential (\\w|\\d)*$ with the i flag finishes on a hostile line', () => {
@@ -51,35 +56,60 @@ describe('regex safety: what rule files may use', () => {
     assert.equal(r.regex.exec(line)?.index, line.length); // only the empty match at the end
   });
 
-  it('nested quantifiers that the linear engine cannot take are refused with a reason', () => {
+  it('nested quantifiers that V8 cannot fall back from (a count above 16) are refused with a reason', () => {
     const r = compileRuleRegex('(a+)+[A-Za-z0-9]{40}');
     assert.ok('error' in r);
     assert.match(r.error, /exponential/);
   });
 
-  it('backreferences and lookbehind are refused', () => {
+  it('a count above 16 keeps its form for the backtracking engine and is spelled out in the twin', () => {
+    const r = compileRuleRegex('\\bghp_[A-Za-z0-9]{36}');
+    assert.ok('regex' in r);
+    assert.equal(r.regex.source, '\\bghp_[A-Za-z0-9]{36}');
+    assert.equal(linearTwin(r.regex).source, '\\bghp_[A-Za-z0-9]{16}[A-Za-z0-9]{16}[A-Za-z0-9]{4}');
+  });
+
+  it('backreferences, lookbehind and lookahead are refused', () => {
     assert.ok('error' in compileRuleRegex('(a)\\1'));
     assert.ok('error' in compileRuleRegex('(?<=a)b'));
+    assert.ok('error' in compileRuleRegex('(a|a)*(?=c)'));
+    assert.ok('error' in compileRuleRegex('(?:ghp|gho)_[A-Za-z0-9]{36}(?![A-Za-z0-9])'));
+  });
+
+  it('repeated alternations that V8 can fall back from are accepted', () => {
+    assert.ok('regex' in compileRuleRegex('(?:ab|cd)+x'));
+    assert.ok('regex' in compileRuleRegex('(a|ab){2,}c'));
+    assert.ok('regex' in compileRuleRegex('(a|ab){1,16}c'));
   });
 });
 
-describe('regex safety: repeated alternations without the linear guard', () => {
-  it('refuses /(a|a)*(?=c)/ (exponential, star height 1, lookahead keeps it off the linear engine)', () => {
-    const r = compileRuleRegex('(a|a)*(?=c)');
-    assert.ok('error' in r);
-    assert.match(r.error, /alternation inside a repeated group/);
-  });
+describe('regex safety: splitting counted repeats for the linear engine', () => {
+  const cases: [source: string, split: string][] = [
+    ['a{16}', 'a{16}'],
+    ['a{36}', 'a{16}a{16}a{4}'],
+    ['[a-f]{40,}', '[a-f]{16}[a-f]{16}[a-f]{8,}'],
+    ['[^;]{0,17}?', '(?:[^;]'.repeat(17) + ')??'.repeat(17)],
+    ['\\w{20,22}', '\\w{16}\\w{4}(?:\\w(?:\\w)?)?'],
+    ['\\x41{17}', '\\x41{16}\\x41{1}'],
+    ['[]a]{17}', '[]a]{16}]{1}'],
+    ['(?:ab){20}', '(?:ab){20}'],
+    ['a{2000}', 'a{2000}'],
+    ['x{', 'x{'],
+  ];
+  for (const [source, split] of cases) {
+    it(`${source} → ${split}`, () => {
+      assert.equal(splitCountedRepeats(source), split);
+    });
+  }
 
-  it('accepts an alternation that is not repeated, and one the linear engine guards', () => {
-    assert.ok('regex' in compileRuleRegex('(?:ghp|gho)_[A-Za-z0-9]{36}(?![A-Za-z0-9])'));
-    assert.ok('regex' in compileRuleRegex('(?:ab|cd)+x'));
-  });
-
-  it('treats {n,} and {n,m} with m > 1 as repeats, {1} and ? as not', () => {
-    assert.ok('error' in compileRuleRegex('(a|ab){2,}(?=c)'));
-    assert.ok('error' in compileRuleRegex('(a|ab){1,20}(?=c)'));
-    assert.ok('regex' in compileRuleRegex('(a|ab){1}(?=c)'));
-    assert.ok('regex' in compileRuleRegex('(a|ab)?(?=c)'));
-    assert.ok('regex' in compileRuleRegex('(a|b)+(?=c)'), 'disjoint first characters choose deterministically');
+  it('finds the same matches on the linear engine as the original on the backtracking one', () => {
+    const texts = ['key=' + 'ab'.repeat(30) + ';', 'x'.repeat(50), 'key=' + 'c'.repeat(17) + 'zz', 'a'.repeat(40) + 'b'];
+    for (const source of ['[a-z]{0,40}?z', '[a-c]{17,30}', 'x{20,}', 'a{0,35}b', '=[a-z]{3,33}?;']) {
+      for (const text of texts) {
+        const original = new RegExp(source, 'g');
+        const split = new RegExp(splitCountedRepeats(source), 'gl');
+        assert.deepEqual([...text.matchAll(split)].map((m) => [m.index, m[0]]), [...text.matchAll(original)].map((m) => [m.index, m[0]]), `${source} on ${text}`);
+      }
+    }
   });
 });

@@ -5,14 +5,19 @@ import type { DocumentContext } from './document-context';
 import { patternScreen } from './secret-screen';
 import { regionAt } from './provenance-check';
 import { requiredLiteral } from '../regex/required-literal';
+import { RegexBudget, REGEX_BUDGET_MS, REGEX_LIMIT_MS } from '../regex/regex-budget';
+import { expandTemplate } from './message-template';
 
 /** More findings than this from one pattern in one file are noise; the rest is counted in one summary finding. */
 export const MAX_FINDINGS_PER_RULE = 500;
 
 /** Runs the rule-file patterns that apply to this document. */
-export function checkPatterns(ctx: DocumentContext, docsUrl: (p: ResolvedPattern) => string | undefined): Finding[] {
+export function checkPatterns(ctx: DocumentContext, docsUrl: (p: ResolvedPattern) => string | undefined, budget = new RegexBudget()): Finding[] {
   const findings: Finding[] = [];
-  for (const p of ctx.policy.patternsFor(ctx.doc.relPath)) {
+  const patterns = ctx.policy.patternsFor(ctx.doc.relPath);
+  let linearFrom: number | undefined;
+  let stoppedAt: number | undefined;
+  for (const [index, p] of patterns.entries()) {
     const rule = ctx.rules.get(p.id);
     if (!rule) {
       continue;
@@ -33,7 +38,7 @@ export function checkPatterns(ctx: DocumentContext, docsUrl: (p: ResolvedPattern
     re.lastIndex = 0;
     let count = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(ctx.text)) !== null) {
+    while ((m = budget.exec(re, ctx.text, p.id)) !== null) {
       if (m[0].length === 0) {
         re.lastIndex++; // an empty match would loop forever
         continue;
@@ -53,12 +58,13 @@ export function checkPatterns(ctx: DocumentContext, docsUrl: (p: ResolvedPattern
       const range = ctx.lines.rangeOf(m.index, m.index + m[0].length);
       const fixes: Fix[] = [];
       if (p.fix !== undefined) {
-        fixes.push({ title: `Fix: replace with "${expand(p.fix, m)}"`, edits: [{ range, newText: expand(p.fix, m) }], safe: p.fixSafe });
+        const newText = expandTemplate(p.fix, m, Infinity); // the edit needs the whole text
+        fixes.push({ title: `Fix: replace with "${expandTemplate(p.fix, m)}"`, edits: [{ range, newText }], safe: p.fixSafe });
       }
       const finding: Finding = {
         ruleId: p.id,
         severity: rule.severity,
-        message: expand(p.message, m),
+        message: expandTemplate(p.message, m),
         range,
         fixes,
         docsUrl: docsUrl(p),
@@ -66,6 +72,8 @@ export function checkPatterns(ctx: DocumentContext, docsUrl: (p: ResolvedPattern
       };
       findings.push(screen.finish(finding, m));
     }
+    linearFrom ??= budget.linearFrom === undefined ? undefined : index;
+    stoppedAt ??= budget.stoppedAt === undefined ? undefined : index;
     if (count > MAX_FINDINGS_PER_RULE) {
       const last = findings[findings.length - 1];
       findings.push({
@@ -76,7 +84,33 @@ export function checkPatterns(ctx: DocumentContext, docsUrl: (p: ResolvedPattern
       });
     }
   }
+  if (stoppedAt !== undefined) {
+    findings.push(budgetNotice(ctx, patterns.slice(stoppedAt), docsUrl, 'stopped'));
+  } else if (linearFrom !== undefined) {
+    findings.push(budgetNotice(ctx, patterns.slice(linearFrom), docsUrl, 'linear'));
+  }
   return findings;
+}
+
+/**
+ * Says that this file's regexes outran the backtracking budget (an info: the findings are complete) or
+ * the hard limit (an error: the gate fails closed, since the named rules were not fully checked).
+ */
+function budgetNotice(ctx: DocumentContext, affected: ResolvedPattern[], docsUrl: (p: ResolvedPattern) => string | undefined, kind: 'linear' | 'stopped'): Finding {
+  const [first] = affected;
+  const names = affected.length > 3 ? `${affected.slice(0, 3).map((p) => p.id).join(', ')} and ${affected.length - 3} more` : affected.map((p) => p.id).join(', ');
+  return {
+    ruleId: first.id,
+    severity: kind === 'linear' ? 'info' : 'error',
+    message:
+      kind === 'linear'
+        ? `Rule regexes used up this file's ${REGEX_BUDGET_MS} ms backtracking budget at ${first.id}; ${names} ran on the linear-time engine (same findings, bounded time).`
+        : `Checking stopped: rule regexes ran for over ${REGEX_LIMIT_MS / 1000} s on this file, at ${first.id}; ${names} not fully checked. Simplify the rule (a pattern like a*b|a rescans the line for every match).`,
+    range: ctx.lines.rangeOf(0, 0),
+    fixes: [],
+    docsUrl: docsUrl(first),
+    origin: ctx.rules.get(first.id)?.origin,
+  };
 }
 
 const literals = new WeakMap<ResolvedPattern, string | null>();
@@ -92,21 +126,4 @@ function mayMatch(ctx: DocumentContext, p: ResolvedPattern): boolean {
 
 function matchesPlace(where: 'code' | 'comments' | 'strings', kind: 'code' | 'comment' | 'string'): boolean {
   return where === 'code' ? kind === 'code' : where === 'comments' ? kind === 'comment' : kind === 'string';
-}
-
-/** `$1`… and `$<name>` from the match, as in String.prototype.replace. */
-function expand(template: string, m: RegExpExecArray): string {
-  return template.replace(/\$(\d+|<[A-Za-z_][A-Za-z0-9_]*>|&|\$)/g, (whole, g: string) => {
-    if (g === '$') {
-      return '$';
-    }
-    if (g === '&') {
-      return m[0];
-    }
-    if (g.startsWith('<')) {
-      return m.groups?.[g.slice(1, -1)] ?? '';
-    }
-    const n = Number(g);
-    return n < m.length ? m[n] ?? '' : whole;
-  });
 }

@@ -1,5 +1,5 @@
 import type { Finding, TextEdit } from '../types';
-import { kindAt, spanAt } from '../text/lexer';
+import { spanAt } from '../text/lexer';
 import { lineComment } from '../text/languages';
 import { MISSING_REASON, UNKNOWN_SUPPRESSED_RULE, UNUSED_SUPPRESSION } from '../rules/suppression-rules';
 import { LOCKED_SUPPRESSION } from '../org/rules';
@@ -7,6 +7,8 @@ import type { DocumentContext } from './document-context';
 
 export const DIRECTIVE = 'conductor-disable-next-line';
 const REASON_PLACEHOLDER = '<reason>';
+/** A directive's ids and reason are read from at most this many characters (a minified line can be megabytes). */
+const MAX_DIRECTIVE_CHARS = 1000;
 
 export interface Suppression {
   /** Line of the comment; it suppresses findings on the next line. */
@@ -25,12 +27,14 @@ export function parseSuppressions(ctx: DocumentContext): Suppression[] {
   const text = ctx.text;
   const out: Suppression[] = [];
   for (let i = text.indexOf(DIRECTIVE); i !== -1; i = text.indexOf(DIRECTIVE, i + DIRECTIVE.length)) {
-    if (kindAt(ctx.spans, i) !== 'comment') {
+    const span = spanAt(ctx.spans, i);
+    if (span === -1 || ctx.spans.kinds[span] !== 'comment') {
       continue;
     }
     const pos = ctx.lines.positionAt(i);
-    const lineEnd = ctx.lines.lineEnd(pos.line);
-    const body = text.slice(i + DIRECTIVE.length, lineEnd).replace(/\s*(\*\/|-->|-\})\s*$/, '').replace(/\s+$/, '');
+    // Bounded per directive, so a line with thousands of them costs linear time, not quadratic.
+    const end = Math.min(ctx.lines.lineEnd(pos.line), ctx.spans.ends[span], i + DIRECTIVE.length + MAX_DIRECTIVE_CHARS);
+    const body = text.slice(i + DIRECTIVE.length, end).replace(/\s*(\*\/|-->|-\})\s*$/, '').replace(/\s+$/, '');
     const sep = body.search(/\s--(\s|$)/);
     const idsPart = sep === -1 ? body : body.slice(0, sep);
     const reason = sep === -1 ? '' : body.slice(sep + 3).trim();

@@ -1,15 +1,12 @@
 // Node 20's linear-time regex engine has no `i` flag. For ASCII patterns the flag can be spelled out
-// (`abc` → `[aA][bB][cC]`), which the linear engine does run: case-insensitive rule-file regexes then
-// get the same backtracking guard as the rest instead of only a static check.
+// (`abc` → `[aA][bB][cC]`), which the linear engine does run, so case-insensitive rule-file regexes
+// run there too.
 
 const isLetter = (c: string | undefined): c is string => c !== undefined && /^[A-Za-z]$/.test(c);
 const swap = (c: string): string => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase());
 
 /** The pattern with case folded into character classes, or undefined when it cannot be done safely. */
 export function foldCase(source: string): string | undefined {
-  if (/[^\x00-\x7f]/.test(source)) {
-    return undefined; // non-ASCII letters fold differently: leave them to the static check
-  }
   let out = '';
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
@@ -23,6 +20,9 @@ export function foldCase(source: string): string | undefined {
       out += source.slice(i, i + 2 + width);
       i += 1 + width;
       continue;
+    }
+    if (c > '\x7f' && (inClass || c.toLowerCase() !== c.toUpperCase())) {
+      return undefined; // non-ASCII letters fold differently (and a class could range over them)
     }
     if (inClass) {
       if (c === ']') {

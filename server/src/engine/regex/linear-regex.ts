@@ -2,15 +2,18 @@ import { setFlagsFromString } from 'v8';
 import { safeRegex } from 'safe-regex2';
 import { foldCase } from './case-fold';
 import { hasRepeatedAlternation } from './repeated-alternation';
+import { splitCountedRepeats } from './split-counted-repeats';
 
-// Rule-file regexes come from people we do not trust (a cloned repo, an org ruleset).
-// Two guards, both at load time, so no accepted pattern can hang the server or CI:
-//  1. V8 ships a linear-time regex engine. With these flags, a regex that backtracks excessively is
-//     re-run on it, so patterns the linear engine can express keep Irregexp's speed *and* cannot blow up.
-//  2. Case-insensitive ASCII patterns are rewritten without the `i` flag (case-fold.ts) so that 1. applies.
-//  3. Patterns the linear engine still cannot express (large counted repeats, lookahead in Node 20's
-//     V8) must pass a static ReDoS check (star height ≤ 1, via safe-regex2) or are rejected.
-// Backreferences and lookbehind are always rejected: they have no linear-time execution at all.
+// Rule-file regexes come from people we do not trust (a cloned repo, a pull request, an org ruleset).
+// Each compiles twice:
+//  - `regex`, for Irregexp's speed. When V8's linear engine can express it, a single exec that
+//    backtracks excessively is re-run there; otherwise it must pass a static ReDoS check (star height
+//    ≤ 1, no overlapping repeated alternation). This bounds one exec, not a file: crafted text can keep
+//    every exec just under the fallback threshold, so…
+//  - its linear twin, the same pattern on V8's linear-time engine (`l` flag: case folded into classes, counted
+//    repeats spelled out). pattern-check.ts switches a file to it once the file's regex budget is spent.
+//    It is ~100–1000× slower per character than Irregexp on ordinary text, hence not the default.
+// A pattern without a linear form (lookahead, backreferences, lookbehind, non-ASCII with `i`) is refused.
 let enabled = false;
 
 export function enableLinearRegexFallback(): void {
@@ -22,9 +25,21 @@ export function enableLinearRegexFallback(): void {
   }
 }
 
-export type CompiledRegex = { regex: RegExp; guard: 'linear-fallback' | 'static-check' } | { error: string };
+export type CompiledRegex = { regex: RegExp } | { error: string };
+
+const twins = new WeakMap<RegExp, RegExp>();
+
+/** The linear-engine form of a regex that compileRuleRegex returned (same matches, linear time). */
+export function linearTwin(regex: RegExp): RegExp {
+  const twin = twins.get(regex);
+  if (!twin) {
+    throw new Error(`/${regex.source}/ was not compiled by compileRuleRegex`);
+  }
+  return twin;
+}
 
 const BACKREF_OR_LOOKBEHIND = /\\[1-9]|\\k<|\(\?<[=!]/;
+const LOOKAHEAD = /\(\?[=!]/;
 
 /** Compiles a rule-file regex (always global, so `lastIndex` drives scanning), or says why it is refused. */
 export function compileRuleRegex(source: string, flags = ''): CompiledRegex {
@@ -38,9 +53,22 @@ export function compileRuleRegex(source: string, flags = ''): CompiledRegex {
   if (BACKREF_OR_LOOKBEHIND.test(source)) {
     return { error: `Backreferences and lookbehind are not allowed in rule-file regexes (no linear-time execution): /${source}/` };
   }
-  const linear = linearForm(source, flags);
-  if (linear) {
-    return { regex: linear, guard: 'linear-fallback' };
+  if (LOOKAHEAD.test(source)) {
+    return { error: `Lookahead is not allowed in rule-file regexes (no linear-time execution): /${source}/. Match the text that follows instead, e.g. (?:[^a-z]|$).` };
+  }
+  const folded = flags.includes('i') ? foldCase(source) : source;
+  if (folded === undefined) {
+    return { error: `With the i flag a rule-file regex must be ASCII, without \\p{…} or ranges such as [0-z] (no linear-time execution otherwise): /${source}/. Spell the cases out, e.g. [éÉ].` };
+  }
+  const plainFlags = flags.replace('i', '') + 'g';
+  let linear: RegExp;
+  try {
+    linear = new RegExp(splitCountedRepeats(folded), plainFlags + 'l');
+  } catch {
+    return { error: `The regex cannot run on the linear-time engine (e.g. a group repeated more than 16 times, or the u flag): /${source}/` };
+  }
+  if (expressible(folded, plainFlags)) {
+    return withTwin(new RegExp(folded, plainFlags), linear);
   }
   if (hasRepeatedAlternation(source, flags)) {
     return {
@@ -52,20 +80,20 @@ export function compileRuleRegex(source: string, flags = ''): CompiledRegex {
       error: `The regex may take exponential time (nested quantifiers such as (a+)+): /${source}/. Rewrite it without a repeated group that itself repeats.`,
     };
   }
-  return { regex, guard: 'static-check' };
+  return withTwin(regex, linear);
 }
 
-/** The regex in a form V8's linear engine accepts (so its backtracking fallback applies), if any. */
-function linearForm(source: string, flags: string): RegExp | undefined {
-  const folded = flags.includes('i') ? foldCase(source) : source;
-  const plainFlags = flags.replace('i', '');
-  if (folded === undefined) {
-    return undefined;
-  }
+function withTwin(regex: RegExp, linear: RegExp): CompiledRegex {
+  twins.set(regex, linear);
+  return { regex };
+}
+
+/** Whether the linear engine takes the pattern as written, so V8's per-exec backtracking fallback applies. */
+function expressible(source: string, flags: string): boolean {
   try {
-    new RegExp(folded, plainFlags + 'l');
-    return new RegExp(folded, plainFlags + 'g');
+    new RegExp(source, flags + 'l');
+    return true;
   } catch {
-    return undefined; // not expressible by the linear engine: the static check decides
+    return false;
   }
 }
