@@ -1,13 +1,27 @@
 /** The most of a capture a rendered message shows: a match can span megabytes of a minified line. */
 export const MAX_INSERTED_CHARS = 200;
 
+export interface TemplateOptions {
+  /** Longest inserted value; longer ones are cut, ending in an ellipsis (Infinity for fix edits). */
+  maxChars?: number;
+  /** Rewrites each inserted capture (e.g. masks a secret) before the length cap. */
+  insert?: (value: string) => string;
+  /** Extra `$name` tokens with fixed values (e.g. `$masked`). */
+  named?: Readonly<Record<string, string>>;
+}
+
 /**
- * Expands `$1`…, `$<name>`, `$&` and `$$` from the match, as String.prototype.replace does; each
- * inserted value longer than `maxChars` is cut to that many characters, ending in an ellipsis.
+ * The one message-template grammar: expands `$1`…, `$<name>`, `$&` and `$$` from the match, as
+ * String.prototype.replace does, plus any `named` tokens.
  */
-export function expandTemplate(template: string, m: RegExpExecArray, maxChars = MAX_INSERTED_CHARS): string {
-  const cap = (value: string | undefined): string => (value === undefined || value.length <= maxChars ? (value ?? '') : `${value.slice(0, maxChars - 1)}…`);
-  return template.replace(/\$(\d+|<[A-Za-z_][A-Za-z0-9_]*>|&|\$)/g, (whole, g: string) => {
+export function expandTemplate(template: string, m: RegExpExecArray, options: TemplateOptions = {}): string {
+  const maxChars = options.maxChars ?? MAX_INSERTED_CHARS;
+  const insert = options.insert ?? ((v: string): string => v);
+  const cap = (value: string | undefined): string => {
+    const v = value === undefined || value === '' ? '' : insert(value);
+    return v.length <= maxChars ? v : `${v.slice(0, maxChars - 1)}…`;
+  };
+  return template.replace(/\$(\d+|<[A-Za-z_][A-Za-z0-9_]*>|&|\$|[A-Za-z]+\b)/g, (whole, g: string) => {
     if (g === '$') {
       return '$';
     }
@@ -17,7 +31,10 @@ export function expandTemplate(template: string, m: RegExpExecArray, maxChars = 
     if (g.startsWith('<')) {
       return cap(m.groups?.[g.slice(1, -1)]);
     }
-    const n = Number(g);
-    return n < m.length ? cap(m[n]) : whole;
+    if (/^\d/.test(g)) {
+      const n = Number(g);
+      return n < m.length ? cap(m[n]) : whole;
+    }
+    return options.named?.[g] ?? whole;
   });
 }

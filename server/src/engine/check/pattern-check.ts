@@ -58,7 +58,7 @@ export function checkPatterns(ctx: DocumentContext, docsUrl: (p: ResolvedPattern
       const range = ctx.lines.rangeOf(m.index, m.index + m[0].length);
       const fixes: Fix[] = [];
       if (p.fix !== undefined) {
-        const newText = expandTemplate(p.fix, m, Infinity); // the edit needs the whole text
+        const newText = expandTemplate(p.fix, m, { maxChars: Infinity }); // the edit needs the whole text
         fixes.push({ title: `Fix: replace with "${expandTemplate(p.fix, m)}"`, edits: [{ range, newText }], safe: p.fixSafe });
       }
       const finding: Finding = {

@@ -1,6 +1,7 @@
 // Masking keeps credentials out of everything a finding travels through: editor hovers, CLI output,
 // SARIF uploads, CI logs. Only a short prefix (enough to recognise the type) and the length remain.
 import type { Policy } from '../config/policy';
+import { expandTemplate } from './message-template';
 import type { Finding } from '../types';
 import { shannonEntropy } from './secret-entropy';
 
@@ -31,33 +32,12 @@ export function checkedValue(m: RegExpExecArray): string {
 }
 
 /**
- * Expands `$masked`, `$1`…, `$<name>` and `$&` like a replacement string, except that any group
- * that holds the secret (or part of it) is inserted masked. A final pass removes any raw copy left.
+ * Expands a message template like `expandTemplate`, plus `$masked`; any group that holds the
+ * secret (or part of it) is inserted masked, and a final pass removes any raw copy left.
  */
 export function expandMasked(template: string, m: RegExpExecArray, secret: string, masked: string): string {
-  const safe = (value: string | undefined): string => {
-    if (value === undefined || value === '') {
-      return '';
-    }
-    return value.includes(secret) || secret.includes(value) ? masked : value;
-  };
-  const out = template.replace(/\$(masked\b|\d+|<[A-Za-z_][A-Za-z0-9_]*>|&|\$)/g, (whole, g: string) => {
-    if (g === '$') {
-      return '$';
-    }
-    if (g === 'masked') {
-      return masked;
-    }
-    if (g === '&') {
-      return safe(m[0]);
-    }
-    if (g.startsWith('<')) {
-      return safe(m.groups?.[g.slice(1, -1)]);
-    }
-    const n = Number(g);
-    return n < m.length ? safe(m[n]) : whole;
-  });
-  return scrub(out, secret, masked);
+  const safe = (value: string): string => (value.includes(secret) || secret.includes(value) ? masked : value);
+  return scrub(expandTemplate(template, m, { insert: safe, named: { masked } }), secret, masked);
 }
 
 /** Replaces every raw occurrence of the secret. */

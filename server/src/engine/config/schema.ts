@@ -35,7 +35,7 @@ export const patternRule = z
       .regex(/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)+$/, 'rule ids look like `team/no-console` (lower-case, slash-separated)')
       .describe('Stable rule id, e.g. `team/no-console`. Used in `rules`, suppressions, SARIF and reports.'),
     regex: z.string().min(1).describe('A JavaScript regular expression. It must run in linear time (no backreferences or lookbehind).'),
-    flags: z.string().regex(/^[imsu]*$/, 'allowed regex flags are i, m, s and u').optional().describe('Regex flags: i, m, s, u.'),
+    flags: z.string().regex(/^[ims]*$/, 'allowed regex flags are i, m and s (u cannot run on the linear-time engine)').optional().describe('Regex flags: i, m, s.'),
     message: z.string().min(1).describe('What is wrong and what to do instead. `$1`… insert capture groups.'),
     severity: severitySetting.default('warning'),
     aiSeverity: severity.optional().describe('Severity inside AI-generated regions.'),
