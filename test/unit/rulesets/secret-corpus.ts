@@ -302,7 +302,7 @@ export function secretCorpus(seed = 2026): CorpusSample[] {
   };
   // Each provider token in two file types, rotating through all of them.
   providerTokens(c).forEach((tok, i) => {
-    for (const type of [TYPES[i % TYPES.length], TYPES[(i * 7 + 3) % TYPES.length]]) {
+    for (const type of [TYPES[i % TYPES.length], TYPES[(i + 1 + ((i * 7) % (TYPES.length - 1))) % TYPES.length]]) {
       positive(`positive/${tok.kind}/${type}`, `positive/${tok.kind}/${type}`, CONTEXTS[type](tok.key, tok.value), tok.value);
     }
   });
