@@ -158,7 +158,7 @@ export function secretCases(seed = 7): SecretCase[] {
   add('redis-url-password', c(ALNUM, 18), (v) => `const cache = "redis://default:${v}@cache.acme.io:6379";\n`);
   add('amqp-url-password', c(ALNUM, 18), (v) => `const broker = "amqps://worker:${v}@mq.acme.io/vhost";\n`);
   add('url-basic-auth', c(ALNUM, 20), (v) => `git remote add origin https://deploy:${v}@git.acme.io/team/app.git\n`, 'scripts/clone.sh');
-  add('curl-user-password', c(ALNUM, 14), (v) => `curl -sS -u deploy:${v} https://ci.acme.io/api/json\n`, 'scripts/poll.sh');
+  add('curl-basic-auth', c(ALNUM, 14), (v) => `curl -sS -u deploy:${v} https://ci.acme.io/api/json\n`, 'scripts/poll.sh');
   add('generic-assignment', c(ALNUM + '!%*', 16), (v) => `const dbPassword = "${v}";\n`);
   add('generic-config-assignment', c(ALNUM, 32), (v) => `NODE_ENV=production\nSESSION_SECRET=${v}\n`, '.env');
   return out;
@@ -195,7 +195,7 @@ export function secretNegatives(seed = 11): NegativeCase[] {
     n('pypi-token', 'too short for a PyPI macaroon', `password = pypi-AgEIcHlwaS5vcmc${c(URLSAFE, 60)}\n`, '.pypirc'),
     n('heroku-api-key', 'HRKU- with a short body', `const k = "HRKU-${c(URLSAFE, 30)}";\n`),
     n('azure-storage-account-key', 'Azurite emulator key published by Microsoft', 'AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=' + 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq' + '/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;"\n', '.env'),
-    n('curl-user-password', 'credentials from the environment', 'curl -u "$CI_USER:$CI_TOKEN" https://ci.acme.io/api/json\n', 'scripts/poll.sh'),
+    n('curl-basic-auth', 'credentials from the environment', 'curl -u "$CI_USER:$CI_TOKEN" https://ci.acme.io/api/json\n', 'scripts/poll.sh'),
     n('authorization-header', 'an identifier, not a value', 'headers.Authorization = getAuthorizationHeaderValue(session);\n'),
     n('docker-config-auth', 'credential helper, no auth value', '{\n  "auths": { "registry.acme.io": {} },\n  "credsStore": "desktop"\n}\n', '.docker/config.json'),
     n('slack-bot-token', 'too short to be a token', 'const t = "xoxb-1234-abc";\n'),
