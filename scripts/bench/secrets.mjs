@@ -158,7 +158,8 @@ async function main() {
     row(['recall (positives found)', ...ts.map((t) => pct(positives.length - scores[t.key].missed.length, positives.length))]);
     row(['false positives (negatives)', ...ts.map((t) => pct(scores[t.key].flagged.length, negatives.length))]);
     for (const t of ts) {
-      log(`  ${t.key} misses: ${scores[t.key].missed.map((s) => s.name).join(', ') || 'none'}`);
+      const names = scores[t.key].missed.map((s) => s.name);
+      log(`  ${t.key} misses: ${names.slice(0, 12).join(', ') || 'none'}${names.length > 12 ? `, … ${names.length - 12} more` : ''}`);
       log(`  ${t.key} false positives: ${scores[t.key].flagged.map((s) => s.name).join(', ') || 'none'}`);
     }
 
