@@ -258,6 +258,8 @@ describe('gate units: workers and progress', () => {
     assert.equal(workerCount(10_000, undefined), Math.min(os.availableParallelism(), 313));
     assert.equal(workerCount(10_000, 1), 1);
     assert.equal(workerCount(40, 8), 2, 'never more workers than chunks');
+    assert.equal(workerCount(10_000, undefined, 27 * 1024 * 1024), 1, 'many small files: one thread');
+    assert.equal(workerCount(10_000, 2, 1024), 2, '--jobs wins over the byte count');
   });
 
   it('no progress bar in CI or when stderr is not a TTY', () => {

@@ -2,6 +2,7 @@ import type { Finding } from '../types';
 import type { ResolvedPattern } from '../config/resolve';
 import { compileRuleRegex } from '../regex/linear-regex';
 import type { DocumentContext } from './document-context';
+import { checksumHolds } from './secret-checksum';
 import { shannonEntropy } from './secret-entropy';
 import { containsAnyKeyword } from './secret-keywords';
 import { checkedValue, expandMasked, maskSecret, scrub } from './secret-mask';
@@ -77,7 +78,7 @@ function accepts(x: Prepared, value: string): boolean {
   if (x.minEntropy !== undefined && shannonEntropy(value) < x.minEntropy) {
     return false;
   }
-  if (x.secret && isLowVariety(value)) {
+  if (x.secret && (isLowVariety(value) || !checksumHolds(value))) {
     return false;
   }
   return !x.allow.some((re) => testFromStart(re, value));
