@@ -25,7 +25,7 @@ Options for check:
   --staged           Only findings on staged lines, checking the staged content (pre-commit)
   --baseline <file>  Hide the findings listed in this baseline (default: .conductor/baseline.json if present)
   --no-baseline      Report every finding, even baselined ones
-  --jobs <n>         Worker threads (default: one per core when there are 1,000+ files; 1 = no workers)
+  --jobs <n>         Worker threads (default: one per core for 1,000+ files adding up to 32 MiB+; 1 = no workers)
   --no-gitignore     Also check files that .gitignore excludes
   --include-node-modules  Also walk node_modules folders (skipped by default, like .git/.hg/.svn;
                      a path inside node_modules named on the command line is walked anyway)

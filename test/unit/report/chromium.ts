@@ -52,7 +52,11 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** Opens an HTML file, recording every request and every console error or warning. */
-export async function openFile(browser: Browser, file: string): Promise<{ page: Page; requests: string[]; problems: string[] }> {
+export async function openFile(
+  browser: Browser,
+  file: string,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<{ page: Page; requests: string[]; problems: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const requests: string[] = [];
   const problems: string[] = [];
@@ -63,6 +67,7 @@ export async function openFile(browser: Browser, file: string): Promise<{ page: 
     }
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.emulateMedia({ colorScheme });
   await page.goto(pathToFileURL(file).href);
   return { page, requests, problems };
 }

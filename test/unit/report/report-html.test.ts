@@ -9,7 +9,7 @@ import { ensureBuilt } from '../../helpers/build';
 import { CLI_JS } from '../../helpers/paths';
 import { renderPage } from '../../../server/src/report/html/render';
 import type { GovernanceReport } from '../../../server/src/report/schema';
-import { ARTIFACTS, CHART_INFO, type Browser, type ChartInfo, type Page, launchChromium } from './chromium';
+import { ARTIFACTS, CHART_INFO, type Browser, type ChartInfo, type Page, launchChromium, openFile } from './chromium';
 import { ScriptedRepo, runCli } from './helpers';
 import { writeGovernanceHistory } from './history-fixture';
 
@@ -46,20 +46,9 @@ describe('conductor report --format html in headless Chromium', function () {
   });
 
   async function open(scheme: 'light' | 'dark'): Promise<{ page: Page; requests: string[]; problems: string[] }> {
-    const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
-    const requests: string[] = [];
-    const problems: string[] = [];
-    page.on('request', (r) => requests.push(r.url()));
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') {
-        problems.push(`${m.type()}: ${m.text()}`);
-      }
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.goto(pathToFileURL(file).href);
-    await page.waitForFunction('window.conductorCharts && window.conductorCharts.length === 3', undefined, { timeout: 60000 });
-    return { page, requests, problems };
+    const opened = await openFile(browser!, file, scheme);
+    await opened.page.waitForFunction('window.conductorCharts && window.conductorCharts.length === 3', undefined, { timeout: 60000 });
+    return opened;
   }
 
   it('draws the charts with data, requests nothing but itself, logs no errors', async () => {

@@ -83,17 +83,7 @@ ${PAGE_HELPERS}
     }
   }
 
-  var pending = 0;
-  function resize() {
-    cancelAnimationFrame(pending);
-    pending = requestAnimationFrame(function () {
-      charts.forEach(function (c) {
-        var w = Math.max(200, c.box.clientWidth);
-        if (w !== c.u.width) { c.u.setSize({ width: w, height: c.height }); }
-      });
-    });
-  }
-  if (typeof ResizeObserver === 'function') { new ResizeObserver(resize).observe(app); } else { window.addEventListener('resize', resize); }
+  followResize(app);
   render();
 })();
 `;

@@ -22,6 +22,20 @@ export const PAGE_HELPERS = String.raw`
     return e;
   }
   function add(parent, child) { parent.appendChild(child); return child; }
+  // Charts keep their height and follow the root's width, one resize per animation frame.
+  function followResize(root) {
+    var pending = 0;
+    function resize() {
+      cancelAnimationFrame(pending);
+      pending = requestAnimationFrame(function () {
+        charts.forEach(function (c) {
+          var w = Math.max(200, c.box.clientWidth);
+          if (w !== c.u.width) { c.u.setSize({ width: w, height: c.height }); }
+        });
+      });
+    }
+    if (typeof ResizeObserver === 'function') { new ResizeObserver(resize).observe(root); } else { window.addEventListener('resize', resize); }
+  }
   function pct(v, digits) { return v === null || v === undefined ? '\u2013' : (v * 100).toFixed(digits === undefined ? 1 : digits) + '%'; }
   function num(v) { return v === null || v === undefined ? '\u2013' : Number(v).toLocaleString('en-US'); }
   function fixed(v, d) { return v === null || v === undefined ? '\u2013' : Number(v).toFixed(d); }
