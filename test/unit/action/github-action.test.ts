@@ -107,6 +107,24 @@ describe('GitHub Action', function () {
     assert.doesNotMatch(failing.stdout, /src\/run\.js/);
   });
 
+  it('checks one shard per matrix job: each finding in exactly one shard, each SARIF under its own category', () => {
+    const runs = [1, 2].map((k) => ({ k, run: runAction(repo.dir, { shard: `${k}/2`, format: 'sarif', output: `shard-${k}.sarif`, 'working-directory': 'app' }) }));
+    const reported = runs.map(({ k, run }) => {
+      const sarif = JSON.parse(fs.readFileSync(path.join(repo.dir, 'app', `shard-${k}.sarif`), 'utf8')) as { runs: { automationDetails?: { id: string }; results: { ruleId: string }[] }[] };
+      assert.deepStrictEqual(sarifValidator()(sarif), []);
+      assert.strictEqual(sarif.runs[0].automationDetails?.id, `conductor/shard-${k}-of-2/`);
+      assert.strictEqual(run.status, sarif.runs[0].results.length > 0 ? 1 : 0, 'a shard fails on its own findings only');
+      return sarif.runs[0].results.map((r) => r.ruleId);
+    });
+    assert.deepStrictEqual(reported.flat(), ['security/no-eval']);
+  });
+
+  it('refuses a shard input that is not K/N', () => {
+    const run = runAction(repo.dir, { shard: '3/2', 'working-directory': 'app' });
+    assert.strictEqual(run.status, 2);
+    assert.strictEqual(run.outputs['exit-code'], '2');
+  });
+
   it('fails closed when the org ruleset inputs are incomplete', () => {
     const run = runAction(repo.dir, { 'org-sha256': 'a'.repeat(64), 'working-directory': 'app' });
     assert.strictEqual(run.status, 2);
