@@ -74,7 +74,6 @@ export function mergeSarifReports(logs: SarifLog[], failOn: FailOn): Merged {
     ...(first.changes ? { changes: { ...first.changes, files: sum(props.map((p) => p.changes?.files ?? 0)) } } : {}),
     ...(first.policySha256 ? { policySha256: first.policySha256 } : {}),
   };
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { automationDetails: _category, properties: _props, ...rest } = base;
   const run = {
     ...rest,
