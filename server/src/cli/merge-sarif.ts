@@ -74,7 +74,9 @@ export function mergeSarifReports(logs: SarifLog[], failOn: FailOn): Merged {
     ...(first.changes ? { changes: { ...first.changes, files: sum(props.map((p) => p.changes?.files ?? 0)) } } : {}),
     ...(first.policySha256 ? { policySha256: first.policySha256 } : {}),
   };
-  const { automationDetails: _category, properties: _props, ...rest } = base;
+  const rest: Record<string, unknown> = { ...base };
+  delete rest.automationDetails;
+  delete rest.properties;
   const run = {
     ...rest,
     tool: { ...base.tool, driver: { ...base.tool.driver, rules: ruleIds.map((id) => rules.get(id)) } },
