@@ -75,6 +75,26 @@ describe('GitHub Action', function () {
     assert.match(upload?.if ?? '', /always\(\)/);
   });
 
+  it('is used as documented by the sharded matrix example: N shards, one category each, one merge', () => {
+    const action = yaml.load(fs.readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> };
+    type Step = { uses?: string; run?: string; with?: Record<string, string> };
+    const wf = yaml.load(fs.readFileSync(path.join(REPO_ROOT, 'examples', 'github-actions', 'conductor-shards.yml'), 'utf8')) as {
+      jobs: Record<string, { needs?: string; strategy?: { matrix: { shard: number[] } }; steps: Step[] }>;
+    };
+    const [shardJob, verdict] = Object.values(wf.jobs);
+    const shards = shardJob.strategy?.matrix.shard ?? [];
+    const n = shards.length;
+    assert.deepStrictEqual(shards, Array.from({ length: n }, (_x, i) => i + 1), 'the matrix lists 1..N');
+    const ours = shardJob.steps.find((s) => s.uses?.startsWith('conductor-dev/conductor@'));
+    assert.deepStrictEqual(Object.keys(ours?.with ?? {}).filter((k) => !(k in action.inputs)), [], 'only declared inputs');
+    assert.strictEqual(ours?.with?.shard, `\${{ matrix.shard }}/${n}`);
+    const upload = shardJob.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    assert.strictEqual(upload?.with?.sarif_file, ours?.with?.output);
+    assert.strictEqual(upload?.with?.category, `conductor/shard-\${{ matrix.shard }}-of-${n}/`);
+    assert.strictEqual(verdict.needs, Object.keys(wf.jobs)[0]);
+    assert.match(verdict.steps.map((s) => s.run ?? '').join('\n'), /cli\.js merge --format sarif --fail-on error .*shards\/\*\.sarif/);
+  });
+
   it('writes SARIF for upload and fails the step on an error finding', () => {
     const run = runAction(repo.dir, { format: 'sarif', output: 'conductor.sarif', 'fail-on': 'error', 'working-directory': 'app' });
     assert.strictEqual(run.status, 1);
