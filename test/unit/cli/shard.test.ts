@@ -244,6 +244,28 @@ describe('cli: check --shard K/N and merge (built dist/cli.js)', function () {
     }
   });
 
+  it('explicit paths and --staged: the shards of N = 3 add up to the full run', () => {
+    const paths = ['src/m1', 'src/m2/file-8.ts', 'src/m4'];
+    const full = check<JsonReport>('paths-full.json', '--format', 'json', ...paths).report;
+    assert.ok(jsonKeys(full).length > 5);
+    const shards = shardFiles('paths', 3, 'json', '--format', 'json', ...paths).map((f) => JSON.parse(fs.readFileSync(f, 'utf8')) as JsonReport);
+    assert.deepEqual(shards.flatMap(jsonKeys).sort(), jsonKeys(full));
+
+    for (let i = 3; i < 60; i += 5) {
+      fs.appendFileSync(path.join(root, `src/m${i % 6}/file-${i}.ts`), `exec(staged${i}); // FIXME staged\n`);
+    }
+    git('add', '-A');
+    try {
+      const staged = check<JsonReport>('staged-full.json', '--format', 'json', '--staged').report;
+      assert.ok(jsonKeys(staged).length > 5);
+      const files = shardFiles('staged', 3, 'json', '--format', 'json', '--staged');
+      assert.deepEqual(files.flatMap((f) => jsonKeys(JSON.parse(fs.readFileSync(f, 'utf8')) as JsonReport)).sort(), jsonKeys(staged));
+      assert.deepEqual(JSON.parse(cli('merge', ...files).stdout), staged);
+    } finally {
+      git('reset', '-q', '--hard', 'HEAD');
+    }
+  });
+
   it('validates --shard K/N (exit 2 with the reason)', () => {
     for (const bad of ['0/3', '4/3', '1/1001', 'a/b', '1/0', '2']) {
       const r = cli('check', '--shard', bad);
