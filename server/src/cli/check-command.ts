@@ -75,7 +75,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     skipped: scan.skipped,
     ...(baseline ? { baseline: { file: baseline.file, known: applied.known, stale: applied.stale } } : {}),
     ...(change ? { changes: { mode: change.mode, ...(change.ref !== undefined ? { ref: change.ref } : {}), files: scan.stats.files } } : {}),
-    policySha256: policyFingerprint(VERSION, scan.policy, scan.host, scan.org?.ruleset.sha256),
+    policySha256: policyFingerprint(VERSION, scan.policy, scan.host, scan.org?.layer),
     ...(shard ? { shard } : {}),
   };
   const output =
