@@ -178,6 +178,8 @@ describe('cli: check --shard K/N and merge (built dist/cli.js)', function () {
       [['--format', 'sarif', ...sarif.slice(0, 2), c], /not a Conductor SARIF/],
       [[...sarif], /not a Conductor JSON report/],
       [[a, b, unsharded], /shard report but/],
+      [[unsharded, unsharded], /both report src\//],
+      [[], /merge needs the report files/],
     ];
     if (process.platform !== 'win32') {
       const fifo = path.join(out, 'fifo.json');
