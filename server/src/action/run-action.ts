@@ -19,6 +19,7 @@ export const INPUT_FLAGS = {
   'org-public-key': '--org-public-key',
   'org-signature': '--org-signature',
   'org-ca-file': '--org-ca-file',
+  shard: '--shard',
 } as const;
 
 /** How the runner passes input NAME: `INPUT_` + the name upper-cased, spaces as `_` (hyphens stay). */

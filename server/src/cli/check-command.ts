@@ -11,6 +11,8 @@ import { failsGate, type GateReport } from './format/report';
 import { formatSarif, sarifRoot } from './format/sarif';
 import { formatText } from './format/text';
 import { gateScan, parseJobs, ruleInfoFor } from './gate';
+import { policyFingerprint } from './policy-fingerprint';
+import { ownsPath, parseShard } from './shard';
 
 declare const VERSION: string;
 const DOCS_BASE = 'https://github.com/conductor-dev/conductor/blob/main/rules/docs/';
@@ -28,6 +30,8 @@ export async function runCheck(argv: string[]): Promise<number> {
   if (values['include-untracked'] && values['changed-since'] === undefined) {
     throw new UsageError('--include-untracked needs --changed-since');
   }
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  const owns = shard ? (p: string): boolean => ownsPath(shard, p) : undefined;
   const baseline = loadBaseline(root, values.baseline, values['no-baseline']);
   const scan = await gateScan({
     root,
@@ -42,6 +46,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     includeUntracked: values['include-untracked'],
     exclude: baseline ? [baseline.file] : [],
     progressLabel: 'check',
+    ...(owns ? { owns } : {}),
     org: {
       ruleset: values['org-ruleset'],
       sha256: values['org-sha256'],
@@ -63,12 +68,15 @@ export async function runCheck(argv: string[]): Promise<number> {
         return { ...f, findings: f.findings.filter((_x, i) => keep[i]), fingerprints: f.fingerprints.filter((_x, i) => keep[i]) };
       })
     : applied.files;
-  const files = withAttributionFindings(inChange, scan, { root, targets: positionals, maxBytes, warn });
+  // Attribution findings come from the git change, not the scan: a shard keeps only those of its paths.
+  const files = withAttributionFindings(inChange, scan, { root, targets: positionals, maxBytes, warn }).filter((f) => !owns || owns(f.relPath));
   const report: GateReport = {
     files,
     skipped: scan.skipped,
     ...(baseline ? { baseline: { file: baseline.file, known: applied.known, stale: applied.stale } } : {}),
     ...(change ? { changes: { mode: change.mode, ...(change.ref !== undefined ? { ref: change.ref } : {}), files: scan.stats.files } } : {}),
+    policySha256: policyFingerprint(VERSION, scan.policy, scan.host, scan.org?.layer),
+    ...(shard ? { shard } : {}),
   };
   const output =
     format === 'json'
@@ -122,6 +130,7 @@ const CHECK_OPTIONS = {
   'org-public-key': { type: 'string' },
   'org-signature': { type: 'string' },
   'org-ca-file': { type: 'string' },
+  shard: { type: 'string' },
 } as const;
 
 function parseCheckArgs(argv: string[]) {

@@ -36,6 +36,8 @@ export interface GateScanRequest {
   progressLabel?: string;
   /** Org ruleset flags (`check`); without them CONDUCTOR_ORG_RULESET or the machine policy file apply. */
   org?: CliOrgFlags;
+  /** `check --shard`: only the paths this shard owns are read, checked and in scope. */
+  owns?: (relPath: string) => boolean;
 }
 
 export interface GateScan extends ParallelScanResult {
@@ -89,6 +91,8 @@ export async function gateScan(r: GateScanRequest): Promise<GateScan> {
     }
     throw e;
   }
+  const owns = r.owns ?? (() => true);
+  items = items.filter((it) => owns(it.relPath));
   const progress = r.progressLabel ? createProgress(r.progressLabel) : undefined;
   const result = await scanFiles({
     root: r.root,
@@ -106,8 +110,8 @@ export async function gateScan(r: GateScanRequest): Promise<GateScan> {
   const checked = new Set(result.checked);
   const removed = new Set(change?.removed ?? []);
   const inScope = (p: string): boolean =>
-    checked.has(p) || (underTargets(p) && (change ? removed.has(p) : !fs.existsSync(path.join(r.root, p))));
-  return { ...result, skipped: [...unlisted, ...result.skipped], policy, host, ...(change ? { change } : {}), ...(org ? { org } : {}), inScope };
+    checked.has(p) || (underTargets(p) && owns(p) && (change ? removed.has(p) : !fs.existsSync(path.join(r.root, p))));
+  return { ...result, skipped: [...unlisted.filter((s) => owns(s.path)), ...result.skipped], policy, host, ...(change ? { change } : {}), ...(org ? { org } : {}), inScope };
 }
 
 /** Attempts to weaken what the org ruleset locks have no effect; CI logs say where they are (stderr). */

@@ -2,6 +2,7 @@ export const HELP = `Usage: conductor <command> [options]
 
 Commands:
   check [paths…]     Check files with the workspace's rules (default: the whole workspace)
+  merge <reports…>   One report from the JSON or SARIF reports of check --shard K/N runs (see below)
   provenance [paths…]  List AI-generated regions (--format text|json|agent-trace)
   baseline [paths…]  Accept today's findings: write .conductor/baseline.json so check reports only new ones
   fix [paths…]       Apply the safe fixes (the editor's "Fix all"); --dry-run prints a unified diff instead
@@ -23,6 +24,9 @@ Options for check:
                      (committed or not); only changed files are read
   --include-untracked  With --changed-since, also check new files git does not track yet
   --staged           Only findings on staged lines, checking the staged content (pre-commit)
+  --shard <K/N>      Check only shard K of N (1 ≤ K ≤ N ≤ 1000): the files whose path hashes to K, so N CI
+                     jobs together report each finding of the full run once. SARIF gets the category
+                     conductor/shard-K-of-N/. Rule-file errors fail every shard.
   --baseline <file>  Hide the findings listed in this baseline (default: .conductor/baseline.json if present)
   --no-baseline      Report every finding, even baselined ones
   --jobs <n>         Worker threads (default: one per core for 1,000+ files adding up to 32 MiB+; 1 = no workers)
@@ -48,6 +52,9 @@ Options for report: --format text (default) | json | html (one self-contained fi
   merged; default the rule file's name), --sarif <file> (repeatable: other scanners' SARIF results split by
   AI vs human lines). report --merge <report.json>… [--format json|html]: one organisation view of many
   repositories' JSON reports. Methods and JSON schema: docs/metrics.md.
+Options for merge: --format json (default) | sarif (the format of the inputs and the output), --output <file>,
+  --fail-on error (default) | warning | never. Refuses (exit 2) reports of different rule sets or formats,
+  a shard given twice, missing shards, and unsharded reports that overlap; else exits 0/1 like check.
 Options for init: --preset recommended (default) | strict | secrets, --force to overwrite, --cwd.
 
 Exit codes (check): 0 no reported finding at or above --fail-on, 1 findings at or above it,

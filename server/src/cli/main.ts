@@ -10,6 +10,7 @@ import { runGraph } from './graph-command';
 import { runInit } from './init-command';
 import { runInstructions } from './instructions-command';
 import { runMcp } from './mcp-command';
+import { runMerge } from './merge-command';
 import { runOrg } from './org-command';
 import { runReport } from './report-command';
 import { HELP } from './help';
@@ -21,6 +22,8 @@ function main(argv: string[]): number | Promise<number> {
   switch (command) {
     case 'check':
       return runCheck(rest);
+    case 'merge':
+      return runMerge(rest);
     case 'provenance':
       return runProvenance(rest);
     case 'baseline':

@@ -75,6 +75,26 @@ describe('GitHub Action', function () {
     assert.match(upload?.if ?? '', /always\(\)/);
   });
 
+  it('is used as documented by the sharded matrix example: N shards, one category each, one merge', () => {
+    const action = yaml.load(fs.readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> };
+    type Step = { uses?: string; run?: string; with?: Record<string, string> };
+    const wf = yaml.load(fs.readFileSync(path.join(REPO_ROOT, 'examples', 'github-actions', 'conductor-shards.yml'), 'utf8')) as {
+      jobs: Record<string, { needs?: string; strategy?: { matrix: { shard: number[] } }; steps: Step[] }>;
+    };
+    const [shardJob, verdict] = Object.values(wf.jobs);
+    const shards = shardJob.strategy?.matrix.shard ?? [];
+    const n = shards.length;
+    assert.deepStrictEqual(shards, Array.from({ length: n }, (_x, i) => i + 1), 'the matrix lists 1..N');
+    const ours = shardJob.steps.find((s) => s.uses?.startsWith('conductor-dev/conductor@'));
+    assert.deepStrictEqual(Object.keys(ours?.with ?? {}).filter((k) => !(k in action.inputs)), [], 'only declared inputs');
+    assert.strictEqual(ours?.with?.shard, `\${{ matrix.shard }}/${n}`);
+    const upload = shardJob.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    assert.strictEqual(upload?.with?.sarif_file, ours?.with?.output);
+    assert.strictEqual(upload?.with?.category, `conductor/shard-\${{ matrix.shard }}-of-${n}/`);
+    assert.strictEqual(verdict.needs, Object.keys(wf.jobs)[0]);
+    assert.match(verdict.steps.map((s) => s.run ?? '').join('\n'), /cli\.js merge --format sarif --fail-on error .*shards\/\*\.sarif/);
+  });
+
   it('writes SARIF for upload and fails the step on an error finding', () => {
     const run = runAction(repo.dir, { format: 'sarif', output: 'conductor.sarif', 'fail-on': 'error', 'working-directory': 'app' });
     assert.strictEqual(run.status, 1);
@@ -105,6 +125,24 @@ describe('GitHub Action', function () {
     assert.strictEqual(failing.status, 1);
     assert.match(failing.stdout, /src\/util\.js/);
     assert.doesNotMatch(failing.stdout, /src\/run\.js/);
+  });
+
+  it('checks one shard per matrix job: each finding in exactly one shard, each SARIF under its own category', () => {
+    const runs = [1, 2].map((k) => ({ k, run: runAction(repo.dir, { shard: `${k}/2`, format: 'sarif', output: `shard-${k}.sarif`, 'working-directory': 'app' }) }));
+    const reported = runs.map(({ k, run }) => {
+      const sarif = JSON.parse(fs.readFileSync(path.join(repo.dir, 'app', `shard-${k}.sarif`), 'utf8')) as { runs: { automationDetails?: { id: string }; results: { ruleId: string }[] }[] };
+      assert.deepStrictEqual(sarifValidator()(sarif), []);
+      assert.strictEqual(sarif.runs[0].automationDetails?.id, `conductor/shard-${k}-of-2/`);
+      assert.strictEqual(run.status, sarif.runs[0].results.length > 0 ? 1 : 0, 'a shard fails on its own findings only');
+      return sarif.runs[0].results.map((r) => r.ruleId);
+    });
+    assert.deepStrictEqual(reported.flat(), ['security/no-eval']);
+  });
+
+  it('refuses a shard input that is not K/N', () => {
+    const run = runAction(repo.dir, { shard: '3/2', 'working-directory': 'app' });
+    assert.strictEqual(run.status, 2);
+    assert.strictEqual(run.outputs['exit-code'], '2');
   });
 
   it('fails closed when the org ruleset inputs are incomplete', () => {

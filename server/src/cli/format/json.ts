@@ -40,6 +40,8 @@ export function formatJson(report: GateReport): string {
         summary,
         ...(report.changes ? { changes: report.changes } : {}),
         ...(report.baseline ? { baseline: { file: report.baseline.file, known: report.baseline.known, stale: report.baseline.stale } } : {}),
+        ...(report.policySha256 ? { policy: { sha256: report.policySha256 } } : {}),
+        ...(report.shard ? { shard: report.shard } : {}),
       },
       null,
       2,

@@ -1,6 +1,7 @@
 import { SEVERITY_RANK, type Finding, type Severity, type SkippedFile } from '../../engine';
 import type { StaleEntry } from '../../engine/report/baseline';
 import type { FileResult } from '../../scan/parallel-scan';
+import type { Shard } from '../shard';
 
 /** Everything a report format prints: the findings left after the baseline and the change filter. */
 export interface GateReport {
@@ -10,6 +11,10 @@ export interface GateReport {
   baseline?: { file: string; known: number; stale: StaleEntry[] };
   /** Present with --changed-since / --staged. */
   changes?: { mode: 'since' | 'staged'; ref?: string; files: number };
+  /** SHA-256 of the rule set (see policy-fingerprint.ts), so `merge` can refuse mixed ones. */
+  policySha256?: string;
+  /** Present with --shard: this report covers only the paths shard `index` of `count` owns. */
+  shard?: Shard;
 }
 
 export type FailOn = 'error' | 'warning' | 'never';

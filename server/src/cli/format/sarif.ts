@@ -4,6 +4,7 @@ import { pathToFileURL } from 'url';
 import { gzipSync } from 'zlib';
 import { SEVERITY_RANK, type Finding, type Severity } from '../../engine';
 import type { GateReport } from './report';
+import { shardCategory } from '../shard';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 const FINGERPRINT_KEY = 'conductorFingerprint/v1';
@@ -148,6 +149,8 @@ export function formatSarif(report: GateReport, o: SarifOptions): string {
   const runProps = {
     ...(report.baseline ? { baseline: { known: report.baseline.known, stale: report.baseline.stale.length } } : {}),
     ...(report.changes ? { changes: report.changes } : {}),
+    ...(report.policySha256 ? { policySha256: report.policySha256 } : {}),
+    ...(report.shard ? { shard: report.shard } : {}),
   };
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -169,6 +172,8 @@ export function formatSarif(report: GateReport, o: SarifOptions): string {
             ...(notices.length > 0 ? { toolExecutionNotifications: notices.map((text) => ({ level: 'warning', message: { text } })) } : {}),
           },
         ],
+        // Each shard uploads under its own category; GitHub would otherwise replace one shard's results with the next's.
+        ...(report.shard ? { automationDetails: { id: shardCategory(report.shard) } } : {}),
         originalUriBaseIds: { '%SRCROOT%': { uri: o.rootUri } },
         columnKind: 'utf16CodeUnits',
         results,
