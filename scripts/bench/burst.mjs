@@ -57,7 +57,7 @@ function peakRssMb(pid) {
 }
 
 async function burstOnce(root, relPath, text, seed) {
-  const server = spawn(process.execPath, [serverJs, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  const server = spawn(process.execPath, [...(process.env.BURST_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BURST_PROF] : []), serverJs, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   server.stderr.on('data', (d) => (stderr += d));
   const conn = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));

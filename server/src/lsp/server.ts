@@ -14,7 +14,8 @@ import {
   type InitializeResult,
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineDocument } from './line-document';
 import { URI } from 'vscode-uri';
 import { enableLinearRegexFallback, invalidateBoundaryCaches, loadWorkspaceConfig, Policy, type ConfigProblem } from '../engine';
 import { findBuiltinDir, docsResolver } from './builtin-dir';
@@ -39,7 +40,7 @@ import { envOrgSource, parseOrgRuleset, readMachinePolicy, type SourceResult } f
 enableLinearRegexFallback();
 
 const connection = createConnection();
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments<TextDocument>(LineDocument);
 const builtinDir = findBuiltinDir(__dirname);
 const host = overlayHost(documents, builtinDir, () => folders.roots());
 const docsUrl = docsResolver(builtinDir);
