@@ -13,6 +13,7 @@ Commands:
   instructions       Write the policy into AGENTS.md, CLAUDE.md, Copilot and Cursor instructions;
                      --check fails when they are out of date (conductor instructions --help)
   mcp                MCP server on stdio for AI assistants (conductor mcp --help)
+  hooks install --git  The git pre-commit hook running \`check --staged\` (--check, --uninstall)
 
 Options for check:
   --format <f>       text (default) | json | sarif | junit

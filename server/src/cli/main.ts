@@ -14,6 +14,7 @@ import { runMerge } from './merge-command';
 import { runOrg } from './org-command';
 import { runReport } from './report-command';
 import { HELP } from './help';
+import { runHooks } from './hooks-command';
 
 enableLinearRegexFallback();
 
@@ -42,6 +43,8 @@ function main(argv: string[]): number | Promise<number> {
       return runInstructions(rest);
     case 'mcp':
       return runMcp(rest);
+    case 'hooks':
+      return runHooks(rest);
     case undefined:
     case '-h':
     case '--help':

@@ -352,3 +352,9 @@ function git(root: string, args: string[], failMessage?: string, input?: string)
     throw new GitError(failMessage ? `${failMessage}${detail ? ` (${detail})` : ''}` : `git ${args[0]} failed: ${detail}`);
   }
 }
+
+/** The folder git runs hooks from (`core.hooksPath` when set, else `.git/hooks`), absolute. */
+export function hooksDir(root: string): string {
+  const out = git(root, ['rev-parse', '--git-path', 'hooks'], `${root} is not a git repository (git hooks need one)`).toString('utf8').trim();
+  return path.resolve(root, out);
+}

@@ -3,10 +3,11 @@
 // blocks, attributed to AI or human lines. Figures are worked out next to each test.
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
+import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { runReport } from '../../../client/src/dashboard/run-report';
 import { ensureBuilt } from '../../helpers/build';
-import { CLI_JS } from '../../helpers/paths';
+import { CLI_JS, REPO_ROOT } from '../../helpers/paths';
 import type { SarifFinding } from '../../../server/src/report/sarif-read';
 import { splitSarif } from '../../../server/src/report/sarif-split';
 import type { GovernanceReport } from '../../../server/src/report/schema';
@@ -146,6 +147,57 @@ describe('conductor report --sarif (AI vs human split of any scanner)', function
     r = runCli(['report', '--format', 'json', '--sarif', bad], repo.dir);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /produced at commit f{40}, which this clone does not have/);
+  });
+});
+
+describe('conductor report --sarif on a third-party scanner (secretlint with its SARIF formatter)', function () {
+  this.timeout(120000);
+  let repo: ScriptedRepo;
+  let sarif: string;
+  // Made at run time: the repository holds no credential-shaped literal.
+  const token = (c: string): string => `ghp_${c.repeat(36)}`;
+
+  before(() => ensureBuilt([CLI_JS]));
+  beforeEach(() => {
+    repo = new ScriptedRepo();
+    repo.write('.conductor/rules.jsonc', RULES);
+    repo.write('src/keys.js', [
+      '// @ai-generated begin id=0b0b01 tool=copilot',
+      `const ai = "${token('A')}";`,
+      '// @ai-generated end id=0b0b01',
+      `const human = "${token('B')}";`,
+      `const human2 = "${token('C')}";`,
+    ]);
+    repo.write('.secretlintrc.json', ['{ "rules": [{ "id": "@secretlint/secretlint-rule-preset-recommend" }] }']);
+    repo.commit('2026-02-02T10:00:00Z', 'base');
+    sarif = path.join(repo.dir, '..', `${path.basename(repo.dir)}.secretlint.sarif`);
+    const formatter = path.join(REPO_ROOT, 'node_modules', '@secretlint', 'secretlint-formatter-sarif', 'module', 'index.js');
+    const r = spawnSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'secretlint'), ['src/**/*', '--format', formatter, '--output', sarif], {
+      cwd: repo.dir,
+      encoding: 'utf8',
+    });
+    // With --output secretlint exits 0 even when it reports; the test below counts its results.
+    assert.ok(r.status === 0 || r.status === 1, `secretlint failed: ${r.stderr}`);
+    assert.ok(fs.existsSync(sarif), 'secretlint wrote no SARIF');
+  });
+  afterEach(() => {
+    repo.cleanup();
+    fs.rmSync(sarif, { force: true });
+  });
+
+  it("splits secretlint's own SARIF: one result on AI lines, two on human lines", () => {
+    const log = JSON.parse(fs.readFileSync(sarif, 'utf8')) as { runs: { tool: { driver: { name: string } }; results: unknown[] }[] };
+    assert.equal(log.runs[0].tool.driver.name, 'secretlint');
+    assert.equal(log.runs[0].results.length, 3);
+    const s = report(repo.dir, '--sarif', sarif).scanners;
+    assert.ok(s);
+    assert.equal(s.results, 3);
+    assert.equal(s.ai, 1);
+    assert.equal(s.human, 2);
+    assert.equal(s.unattributed.total, 0);
+    assert.deepEqual(s.byTool.map((t) => [t.tool, t.ai, t.human]), [['secretlint', 1, 2]]);
+    assert.equal(s.aiPer1000, (1 * 1000) / s.lines.ai);
+    assert.equal(s.humanPer1000, (2 * 1000) / s.lines.human);
   });
 });
 
