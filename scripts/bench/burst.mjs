@@ -14,7 +14,7 @@ import { performance } from 'perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'url';
 import protocol from 'vscode-languageserver-protocol/node';
 import { generateTypeScript } from './gen-file.mjs';
-import { benchLsp } from './lsp-latency.mjs';
+import { benchLsp, stopServer } from './lsp-latency.mjs';
 import { CANDIDATES, ruleFileText } from './rulesets.mjs';
 import { fmtMs, median, rng } from './util.mjs';
 
@@ -120,14 +120,7 @@ async function burstOnce(root, relPath, text, seed) {
     const cpuMs = processCpuMs(server.pid) - cpuBefore;
     return { ms: final.at - lastEditAt, cpuMs, publishes: publishes.length - before, rssMb: peakRssMb(server.pid), findings: final.count };
   } finally {
-    try {
-      await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      await conn.sendNotification('exit');
-    } catch {
-      // the server may already be gone
-    }
-    conn.dispose();
-    setTimeout(() => server.kill(), 500).unref();
+    await stopServer(conn, server);
   }
 }
 

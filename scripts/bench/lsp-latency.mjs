@@ -149,13 +149,18 @@ export async function benchLsp({ repo, distDir = path.join(repo, 'dist'), root, 
       serverCpuMsPerEdit,
     };
   } finally {
-    try {
-      await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      await conn.sendNotification('exit');
-    } catch {
-      // the server may already be gone
-    }
-    conn.dispose();
-    setTimeout(() => server.kill(), 500).unref();
+    await stopServer(conn, server);
   }
+}
+
+/** Asks the server to shut down and exit (2 s at most), then kills it if it is still there. */
+export async function stopServer(conn, server) {
+  try {
+    await Promise.race([conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+    await conn.sendNotification('exit');
+  } catch {
+    // the server may already be gone
+  }
+  conn.dispose();
+  setTimeout(() => server.kill(), 500).unref();
 }

@@ -66,3 +66,14 @@ export class HostileServer {
     }
   }
 }
+
+/** Runs `run` against a fresh server of that behaviour, stopping it afterwards. */
+export async function withServer(b: Behaviour, run: (s: HostileServer) => Promise<void>): Promise<void> {
+  const s = new HostileServer(b);
+  await s.start();
+  try {
+    await run(s);
+  } finally {
+    await s.stop();
+  }
+}

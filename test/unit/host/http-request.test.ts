@@ -1,19 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { httpRequest } from '../../../server/src/host/http-request';
-import { HostileServer, type Behaviour } from './hostile-http';
+import { type HostileServer, withServer } from './hostile-http';
 
 // The host HTTP helper against real local servers that trickle or never stop: every call ends by
 // its total deadline or its body cap, and the connection is dropped rather than drained.
 
-async function withServer(b: Behaviour, run: (s: HostileServer) => Promise<void>): Promise<void> {
-  const s = new HostileServer(b);
-  await s.start();
-  try {
-    await run(s);
-  } finally {
-    await s.stop();
-  }
-}
 
 /** Polls until the server saw the client hang up. */
 async function clientHungUp(s: HostileServer): Promise<void> {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ensureBuilt } from '../../helpers/build';
 import { CLI_JS } from '../../helpers/paths';
-import { HostileServer, type Behaviour } from '../host/hostile-http';
+import { withServer } from '../host/hostile-http';
 import { ScriptedRepo, runCliAsync } from './helpers';
 import { writeGovernanceHistory } from './history-fixture';
 
@@ -20,15 +20,6 @@ describe('conductor report --otlp-endpoint: total deadline, error body cap, no U
   });
   after(() => repo.cleanup());
 
-  async function withServer(b: Behaviour, run: (s: HostileServer) => Promise<void>): Promise<void> {
-    const s = new HostileServer(b);
-    await s.start();
-    try {
-      await run(s);
-    } finally {
-      await s.stop();
-    }
-  }
 
   it('a collector that trickles a byte a second fails at CONDUCTOR_HTTP_DEADLINE_MS', async () => {
     await withServer({ kind: 'trickle', status: 200 }, async (s) => {
