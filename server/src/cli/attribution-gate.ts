@@ -7,6 +7,7 @@ import { docsResolver } from '../lsp/builtin-dir';
 import { readBlobs } from '../scan/git-changes';
 import type { ScannedFile } from '../scan/parallel-scan';
 import { readTextFile } from '../scan/read-text-file';
+import { isRegularFile } from '../host/read-bounded';
 import { toPosix } from '../scan/walk-files';
 import { UsageError } from './cli-config';
 import type { GateScan } from './gate';
@@ -87,12 +88,4 @@ function ownershipRecords(r: AttributionRequest): OwnershipRecord[] {
     r.warn(`${OWNERSHIP_LOG}:${p.line}: not an ownership record (${p.message}); it is not taken into account.`);
   }
   return log.records;
-}
-
-function isRegularFile(file: string): boolean {
-  try {
-    return fs.lstatSync(file).isFile();
-  } catch {
-    return false;
-  }
 }

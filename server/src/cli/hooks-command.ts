@@ -63,7 +63,7 @@ function gitHooksDir(root: string): string {
 }
 
 function hookState(file: string): HookState {
-  if (!fs.existsSync(file) && !isLink(file)) {
+  if (!present(file)) {
     return 'missing';
   }
   const read = readBoundedText(file, { maxBytes: MAX_HOOK_BYTES });
@@ -73,9 +73,11 @@ function hookState(file: string): HookState {
   return read.text === PRE_COMMIT_HOOK && (fs.statSync(file).mode & 0o111) !== 0 ? 'current' : 'stale';
 }
 
-function isLink(file: string): boolean {
+/** Anything at that path, a dangling link included (a link is someone's hook, never overwritten). */
+function present(file: string): boolean {
   try {
-    return fs.lstatSync(file).isSymbolicLink();
+    fs.lstatSync(file);
+    return true;
   } catch {
     return false;
   }

@@ -127,3 +127,12 @@ function errnoFailure(e: unknown): BoundedRead {
   const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code ?? (e as Error).message;
   return { ok: false, failure: 'unreadable', reason: `cannot read (${why})` };
 }
+
+/** A regular file itself, not a link to one (lstat): for files a symlink must not stand in for. */
+export function isRegularFile(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isFile();
+  } catch {
+    return false;
+  }
+}

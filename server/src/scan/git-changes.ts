@@ -1,7 +1,7 @@
 import { execFileSync } from 'child_process';
-import * as fs from 'fs';
 import * as path from 'path';
 import type { Range } from '../engine';
+import { isRegularFile } from '../host/read-bounded';
 
 // "Only what changed": which lines of which files a change added or modified, from `git diff -U0`.
 
@@ -319,14 +319,6 @@ export function unquote(s: string): string {
     }
   }
   return Buffer.from(bytes).toString('utf8');
-}
-
-function isRegularFile(file: string): boolean {
-  try {
-    return fs.lstatSync(file).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** Outside a work tree git's own complaint is misleading ("--output <file>…"): say what is wrong. */

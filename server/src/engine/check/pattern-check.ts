@@ -38,7 +38,7 @@ export function checkPatterns(ctx: DocumentContext, docsUrl: (p: ResolvedPattern
     re.lastIndex = 0;
     let count = 0;
     let m: RegExpExecArray | null;
-    while ((m = budget.exec(re, ctx.text, p.id)) !== null) {
+    while ((m = budget.exec(re, ctx.text)) !== null) {
       if (m[0].length === 0) {
         re.lastIndex++; // an empty match would loop forever
         continue;
@@ -72,8 +72,8 @@ export function checkPatterns(ctx: DocumentContext, docsUrl: (p: ResolvedPattern
       };
       findings.push(screen.finish(finding, m));
     }
-    linearFrom ??= budget.linearFrom === undefined ? undefined : index;
-    stoppedAt ??= budget.stoppedAt === undefined ? undefined : index;
+    linearFrom ??= budget.linear ? index : undefined;
+    stoppedAt ??= budget.stopped ? index : undefined;
     if (count > MAX_FINDINGS_PER_RULE) {
       const last = findings[findings.length - 1];
       findings.push({

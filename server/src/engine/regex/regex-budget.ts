@@ -12,10 +12,10 @@ export const REGEX_LIMIT_MS = 5000;
 // each exec scans to the end to rule out a*b), so a hard limit ends the check there, as an error.
 export class RegexBudget {
   private spent = 0;
-  /** The rule whose exec used up the backtracking budget (undefined while some is left). */
-  linearFrom: string | undefined;
-  /** The rule whose exec reached the hard limit: its remaining matches and later rules are not checked. */
-  stoppedAt: string | undefined;
+  /** The backtracking budget is used up: every later exec runs on the linear twin. */
+  linear = false;
+  /** The hard limit is reached: the remaining matches and later rules are not checked. */
+  stopped = false;
 
   constructor(
     private readonly budgetMs = REGEX_BUDGET_MS,
@@ -23,13 +23,13 @@ export class RegexBudget {
   ) {}
 
   /** `re.exec(text)` from `re.lastIndex`, on the linear twin once the budget is spent; null once stopped. */
-  exec(re: RegExp, text: string, ruleId: string): RegExpExecArray | null {
-    if (this.stoppedAt !== undefined) {
+  exec(re: RegExp, text: string): RegExpExecArray | null {
+    if (this.stopped) {
       return null;
     }
     const start = performance.now();
     let m: RegExpExecArray | null;
-    if (this.linearFrom === undefined) {
+    if (!this.linear) {
       m = re.exec(text);
     } else {
       const twin = linearTwin(re);
@@ -38,12 +38,8 @@ export class RegexBudget {
       re.lastIndex = twin.lastIndex;
     }
     this.spent += performance.now() - start;
-    if (this.spent > this.budgetMs) {
-      this.linearFrom ??= ruleId;
-    }
-    if (this.spent > this.limitMs) {
-      this.stoppedAt = ruleId;
-    }
+    this.linear ||= this.spent > this.budgetMs;
+    this.stopped ||= this.spent > this.limitMs;
     return m;
   }
 }
