@@ -2,7 +2,7 @@
 // (layers, org locks, severities and where they come from) and shows it as a read-only document.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { EffectiveRulesRequest } from '../../server/src/lsp/protocol';
+import { EffectiveRulesRequest } from '../../server/src/protocol/messages';
 
 const SCHEME = 'conductor-effective-rules';
 

@@ -1,7 +1,7 @@
 // VS Code glue only: start the language server, show its state, and offer Conductor's commands.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, StatusNotification } from '../../server/src/lsp/protocol';
+import { Commands, StatusNotification } from '../../server/src/protocol/messages';
 import { createRulesFile } from './create-rules-file';
 import { registerDashboard } from './dashboard/dashboard';
 import { registerEffectiveRules } from './effective-rules';

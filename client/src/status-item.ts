@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { StatusParams } from '../../server/src/lsp/protocol';
+import type { StatusParams } from '../../server/src/protocol/messages';
 
 /** A language status item: rules in force, rule-file errors, and the last check's time. */
 export class StatusItem implements vscode.Disposable {

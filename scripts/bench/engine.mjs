@@ -13,8 +13,8 @@ const OPTIONAL_INTERNALS = {
   patternCheck: 'server/src/engine/check/pattern-check.ts',
   secretScreen: 'server/src/engine/check/secret-screen.ts',
   documentContext: 'server/src/engine/check/document-context.ts',
-  walk: 'server/src/scan/walk-files.ts',
-  readText: 'server/src/scan/read-text-file.ts',
+  walk: 'server/src/host/walk-files.ts',
+  readText: 'server/src/host/read-text-file.ts',
   jsonFormat: 'server/src/cli/format/json.ts',
 };
 

@@ -36,7 +36,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { nonOverlapping } from '../../server/src/engine';
-import { StatusNotification, type StatusParams } from '../../server/src/lsp/protocol';
+import { StatusNotification, type StatusParams } from '../../server/src/protocol/messages';
 import type { Settings } from '../../server/src/lsp/settings';
 import { applyTextEdits } from '../helpers/edits';
 import { SERVER_JS } from '../helpers/paths';

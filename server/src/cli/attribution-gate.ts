@@ -3,12 +3,12 @@ import * as path from 'path';
 import { fingerprints } from '../engine';
 import { ATTRIBUTION_REMOVED } from '../engine/ai-policy/rules';
 import { attributionRemovedFindings, MAX_OWNERSHIP_LOG_BYTES, OWNERSHIP_LOG, parseOwnershipLog, type OwnershipRecord } from '../engine/attribution';
-import { docsResolver } from '../lsp/builtin-dir';
-import { readBlobs } from '../scan/git-changes';
+import { docsResolver } from '../host/builtin-dir';
+import { readBlobs } from '../host/git/changes';
 import type { ScannedFile } from '../scan/parallel-scan';
-import { readTextFile } from '../scan/read-text-file';
+import { readTextFile } from '../host/read-text-file';
 import { isRegularFile } from '../host/read-bounded';
-import { toPosix } from '../scan/walk-files';
+import { toPosix } from '../host/walk-files';
 import { UsageError } from './cli-config';
 import type { GateScan } from './gate';
 

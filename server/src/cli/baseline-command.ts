@@ -9,7 +9,7 @@ import {
   serializeBaseline,
   type Baseline,
   type IsLocked,
-} from '../engine/report/baseline';
+} from '../engine/baseline/baseline';
 import { UsageError } from './cli-config';
 import { readBoundedText } from '../host/read-bounded';
 import { maxFileBytes, parseCliArgs, requireTargets, SCAN_OPTIONS, workspaceRoot } from './cli-args';

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
-import { applyBaseline } from '../engine/report/baseline';
+import { applyBaseline } from '../engine/baseline/baseline';
 import { withAttributionFindings } from './attribution-gate';
-import { rangeTouches } from '../scan/git-changes';
+import { rangeTouches } from '../host/git/changes';
 import { loadBaseline, lockedRules } from './baseline-command';
 import { UsageError } from './cli-config';
 import { maxFileBytes, oneOf, parseCliArgs, requireTargets, SCAN_OPTIONS, workspaceRoot } from './cli-args';

@@ -1,8 +1,8 @@
 import * as path from 'path';
 import { loadWorkspaceConfig, type ConfigHost, type LoadedConfig } from '../engine';
-import { findBuiltinDir } from '../lsp/builtin-dir';
+import { findBuiltinDir } from '../host/builtin-dir';
 import { diskConfigHost } from '../host/disk-config-host';
-import type { OrgLayer } from '../engine/org';
+import type { OrgLayer } from '../engine/org-policy';
 
 /** Rule files from disk (bounded reads); a symlinked one may lead only into `root` or the built-ins. */
 export function diskHost(root?: string): ConfigHost {

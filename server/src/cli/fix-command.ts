@@ -1,7 +1,7 @@
 import { applyEdits, safeFixEdits, type Finding } from '../engine';
 import { writeIfUnchanged } from './write-if-unchanged';
 import { checkFileOnDisk } from '../scan/check-file-on-disk';
-import { docsResolver } from '../lsp/builtin-dir';
+import { docsResolver } from '../host/builtin-dir';
 import { maxFileBytes, parseCliArgs, requireTargets, SCAN_OPTIONS, workspaceRoot } from './cli-args';
 import { unifiedDiff } from './format/unified-diff';
 import { gateScan, parseJobs } from './gate';

@@ -1,16 +1,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ConfigHost, ConfigProblem, Policy, SkippedFile } from '../engine';
-import { DEFAULT_BASELINE_FILE } from '../engine/report/baseline';
-import { codeRule } from '../engine/rules/registry';
-import { docsResolver } from '../lsp/builtin-dir';
-import { changedSince, GitError, readStagedBlobs, stagedChanges, trackedIgnoredFiles, type ChangeSet } from '../scan/git-changes';
+import { DEFAULT_BASELINE_FILE } from '../engine/baseline/baseline';
+import { codeRule } from '../engine/registry/registry';
+import { docsResolver } from '../host/builtin-dir';
+import { changedSince, GitError, readStagedBlobs, stagedChanges, trackedIgnoredFiles, type ChangeSet } from '../host/git/changes';
 import { scanFiles, type KeepText, type ParallelScanResult, type ScanItem } from '../scan/parallel-scan';
-import { toPosix, walkFiles } from '../scan/walk-files';
+import { toPosix, walkFiles } from '../host/walk-files';
 import { diskHost, loadCliConfig, UsageError } from './cli-config';
 import type { RuleInfo } from './format/sarif';
 import { createProgress } from './progress';
-import { OrgRulesetError, resolveCliOrg, type CliOrg, type CliOrgFlags } from '../org/cli-org';
+import { OrgRulesetError, resolveCliOrg, type CliOrg, type CliOrgFlags } from './cli-org';
 
 // What `check`, `baseline` and `fix` share: load the policy, pick the files (all, or only changed
 // ones), and check them on the main thread or a worker pool.

@@ -4,8 +4,8 @@ import { DocumentContext, languageIdForPath, type Policy } from '../engine';
 import { analyzeDocument, checkBoundaries, LAYER_VIOLATION, PRIVATE_IMPORT } from '../engine/boundaries';
 import { importLanguage } from '../engine/imports';
 import { syntaxFor } from '../engine/text/languages';
-import { readTextFile } from '../scan/read-text-file';
-import { walkFiles } from '../scan/walk-files';
+import { readTextFile } from '../host/read-text-file';
+import { walkFiles } from '../host/walk-files';
 import { diskHost, loadCliConfig, UsageError } from './cli-config';
 import { oneOf, parseCliArgs, requireTargets, workspaceRoot } from './cli-args';
 

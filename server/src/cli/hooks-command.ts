@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readBoundedText } from '../host/read-bounded';
-import { GitError, hooksDir } from '../scan/git-changes';
+import { GitError, hooksDir } from '../host/git/changes';
 import { UsageError } from './cli-config';
 import { parseCliArgs, workspaceRoot } from './cli-args';
 import { HOOK_MARKER, PRE_COMMIT_HOOK } from './git-hook-script';

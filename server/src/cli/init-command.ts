@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { RULE_FILE_CANDIDATES } from '../engine';
-import { findBuiltinDir } from '../lsp/builtin-dir';
+import { findBuiltinDir } from '../host/builtin-dir';
 import { UsageError } from './cli-config';
 import { oneOf, parseCliArgs, workspaceRoot } from './cli-args';
 

@@ -2,9 +2,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { checkOrgRuleset } from '../engine/org';
-import { diskConfigHost } from '../org/org-ruleset';
-import { generateEd25519KeyPair, normalizeSha256, sha256Hex, signContent, VerificationError, verifyContent } from '../org/verify';
+import { checkOrgRuleset } from '../engine/org-policy';
+import { diskConfigHost } from '../org-fetch/org-ruleset';
+import { generateEd25519KeyPair, normalizeSha256, sha256Hex, signContent, VerificationError, verifyContent } from '../org-fetch/verify';
 import { diskHost, UsageError } from './cli-config';
 import { CONFIG_MAX_BYTES, readBounded } from '../host/read-bounded';
 

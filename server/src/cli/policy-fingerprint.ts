@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import * as path from 'path';
 import type { ConfigHost, Policy } from '../engine';
-import type { OrgLayer } from '../engine/org/layers';
+import type { OrgLayer } from '../engine/org-policy/precedence';
 import { UsageError } from './cli-config';
 
 /**

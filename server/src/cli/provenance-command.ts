@@ -2,8 +2,8 @@ import { createHash, randomUUID } from 'crypto';
 import * as path from 'path';
 import { loadWorkspaceConfig, markerProvenance, type AiRegion } from '../engine';
 import { maskSecretsIn, secretRulesOf } from '../engine/check/secret-mask';
-import { readTextFile } from '../scan/read-text-file';
-import { walkFiles } from '../scan/walk-files';
+import { readTextFile } from '../host/read-text-file';
+import { walkFiles } from '../host/walk-files';
 import { oneOf, parseCliArgs, requireTargets, workspaceRoot } from './cli-args';
 import { diskHost } from './cli-config';
 

@@ -11,7 +11,7 @@ export { suppressionEdit } from './check/suppressions';
 export { enableLinearRegexFallback } from './regex/linear-regex';
 export { ruleFile as ruleFileSchema } from './config/schema';
 export { applyEdits, nonOverlapping, safeFixEdits } from './check/edits';
-export { fingerprints } from './report/fingerprint';
+export { fingerprints } from './baseline/fingerprint';
 export * from './provenance';
 export * from './ai-policy';
 export { invalidateBoundaryCaches } from './boundaries';

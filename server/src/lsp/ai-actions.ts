@@ -2,7 +2,7 @@ import { CodeAction, CodeActionKind, CreateFile, type Diagnostic } from 'vscode-
 import { URI } from 'vscode-uri';
 import { findRegion, setUseCaseEdits, type AiAction } from '../engine/ai-policy';
 import type { AiRegion, Finding, Range } from '../engine';
-import { Commands } from './protocol';
+import { Commands } from '../protocol/messages';
 import { quickFix } from './to-lsp';
 
 /**

@@ -4,7 +4,7 @@ import { URI } from 'vscode-uri';
 import { safeFixEdits, type Finding } from '../engine';
 import type { ManifestFix } from '../engine/boundaries/packages';
 import type { CheckedDocument } from './document-checker';
-import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from './protocol';
+import { Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../protocol/messages';
 import { quickFix, toTextEdits, type DiagnosticData } from './to-lsp';
 import { aiCodeActions } from './ai-actions';
 

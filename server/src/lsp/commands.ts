@@ -7,9 +7,9 @@ import { findRegion, markReviewedEdits, ownershipRecord, takeOwnershipEdits } fr
 import { OWNERSHIP_LOG } from '../engine/attribution';
 import { appendOwnershipRecord } from './ownership-log-writer';
 import type { DocumentChecker } from './document-checker';
-import { toPosix } from '../scan/walk-files';
+import { toPosix } from '../host/walk-files';
 import type { FolderConfigs } from './folder-configs';
-import { Commands } from './protocol';
+import { Commands } from '../protocol/messages';
 import { reviewerIdentity } from './reviewer-identity';
 import type { SettingsCache } from './settings';
 

@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { checkDocument, type Finding, type Policy } from '../engine';
-import { formatBytes } from '../scan/read-text-file';
-import { toPosix } from '../scan/walk-files';
+import { formatBytes } from '../host/read-text-file';
+import { toPosix } from '../host/walk-files';
 import type { FolderConfig } from './folder-configs';
 
 export interface CheckedDocument {

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { loadWorkspaceConfig, type ConfigHost, type ConfigProblem, type Policy } from '../engine';
-import type { FolderStatus } from './protocol';
-import type { OrgLayer } from '../engine/org';
+import type { FolderStatus } from '../protocol/messages';
+import type { OrgLayer } from '../engine/org-policy';
 import { setWorkspaceRoots } from '../engine/imports/fs-cache';
 
 /** One workspace folder's rules: the policy in force and the problems of its rule files. */

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { CodeAction, CodeActionKind, DiagnosticSeverity, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import { LineIndex, loadWorkspaceConfig, type ConfigHost, type Policy } from '../engine';
 import { findSection, generatedEdits, generatedFiles, INSTRUCTION_TARGETS, isInstructionPath, type GeneratedFile } from '../instructions';
-import { DIAGNOSTIC_SOURCE } from './protocol';
+import { DIAGNOSTIC_SOURCE } from '../protocol/messages';
 
 export const STALE_INSTRUCTIONS = 'conductor/stale-instructions';
 export const REGENERATE_TITLE = 'Regenerate Conductor section';

@@ -1,6 +1,6 @@
 import { CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, type TextEdit } from 'vscode-languageserver';
 import type { ConfigProblem, Finding, Severity, TextEdit as EngineEdit } from '../engine';
-import { DIAGNOSTIC_SOURCE } from './protocol';
+import { DIAGNOSTIC_SOURCE } from '../protocol/messages';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -20,7 +20,7 @@ import { compileBoundaries, invalidateBoundaryCaches } from '../engine/boundarie
 import { BANNED_PACKAGE, LAYER_VIOLATION, PRIVATE_IMPORT, UNDECLARED_PACKAGE } from '../engine/boundaries/rules';
 import { importLanguage } from '../engine/imports';
 import { nearestGoMod, nearestPackageJson, nearestPythonManifest } from '../engine/imports/manifests';
-import { codeRule, codeRules } from '../engine/rules/registry';
+import { codeRule, codeRules } from '../engine/registry/registry';
 import type { McpWorkspace } from './workspace';
 
 /** The id of the markers `check_code` wraps proposed AI content in (never written anywhere). */

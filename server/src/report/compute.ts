@@ -1,12 +1,12 @@
 // `conductor report`: computes the governance metrics of a folder from its working tree (the same
 // scan as `check`, so finding counts match the gate) and from its git history (docs/metrics.md).
 import * as path from 'path';
-import { DEFAULT_BASELINE_FILE, applyBaseline } from '../engine/report/baseline';
+import { DEFAULT_BASELINE_FILE, applyBaseline } from '../engine/baseline/baseline';
 import { loadBaseline, lockedRules } from '../cli/baseline-command';
 import { gateScan } from '../cli/gate';
-import { toPosix } from '../scan/walk-files';
+import { toPosix } from '../host/walk-files';
 import type { AiRegion } from '../engine';
-import { readHistory, repoInfo, type RepoInfo } from './git';
+import { readHistory, repoInfo, type RepoInfo } from '../host/git/log';
 import { readSarif } from './sarif-read';
 import { regionLookup } from './sarif-provenance';
 import { splitSarif } from './sarif-split';

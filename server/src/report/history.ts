@@ -6,7 +6,7 @@
 // lines are kept as references into a marker table. Each diff hunk removes old lines (a line removed
 // within the window of the commit that added it is "reworked") and inserts new ones. No file
 // content is stored, only these numbers.
-import { unquote } from '../scan/git-changes';
+import { unquote } from '../host/git/changes';
 import { readMarkerLine } from './marker-line';
 
 export interface Hunk {

@@ -1,7 +1,7 @@
 // Where the AI blocks were when a scanner ran: the working tree's blocks (from the report's scan), or,
 // for a SARIF run that names its commit, the blocks in that commit's files (read with `git cat-file`).
 import { markerProvenance, type AiRegion } from '../engine';
-import { hasCommit, readBlobs, type RepoInfo } from './git';
+import { hasCommit, readBlobs, type RepoInfo } from '../host/git/log';
 import { ReportInputError } from './read-json';
 import type { SarifFinding } from './sarif-read';
 import type { RegionLookup } from './sarif-split';

@@ -1,8 +1,8 @@
 // AI share over time: which commits to sample (pure), and the AI lines at each sample read from
 // git objects — `git grep -l @ai-generated <rev>` names the files, `git cat-file --batch` reads
 // them, the real marker parser counts them. Total lines come from the history replay.
-import { decodeText } from '../scan/read-text-file';
-import { filesContaining, readBlobs } from './git';
+import { decodeText } from '../host/read-text-file';
+import { filesContaining, readBlobs } from '../host/git/log';
 import { countFile, type FileCounts } from './share';
 import type { TrendPoint } from './schema';
 import { ratio } from './stats';

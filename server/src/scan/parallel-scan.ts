@@ -4,9 +4,9 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { Worker } from 'worker_threads';
 import { fingerprints, safeFixEdits, type Finding, type Policy, type SkippedFile } from '../engine';
-import { decodeText, formatBytes, readTextFile } from './read-text-file';
+import { decodeText, formatBytes, readTextFile } from '../host/read-text-file';
 import { checkFileOnDisk } from './check-file-on-disk';
-import type { OrgLayer } from '../engine/org';
+import type { OrgLayer } from '../engine/org-policy';
 
 // Checks many files on a worker_threads pool. Each file is read once (by the worker that checks it),
 // each worker loads the policy itself from the same rule file, and the main thread puts the results

@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'worker_threads';
 import { enableLinearRegexFallback, loadWorkspaceConfig } from '../engine';
 import { diskConfigHost } from '../host/disk-config-host';
 import { setWorkspaceRoots } from '../engine/imports/fs-cache';
-import { docsResolver } from '../lsp/builtin-dir';
+import { docsResolver } from '../host/builtin-dir';
 import { checkItem, type ChunkRequest, type ChunkResponse, type WorkerConfig } from './parallel-scan';
 
 enableLinearRegexFallback();

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Finding, Policy } from '../../../server/src/engine';
 import { AI_RULES, UNREVIEWED_CI_SEVERITY, ciSeverityOf, type AiAction } from '../../../server/src/engine/ai-policy';
-import { codeRule } from '../../../server/src/engine/rules/registry';
+import { codeRule } from '../../../server/src/engine/registry/registry';
 import { DOCS, aiBrief, check, daysAgo, fileWithBlock, policyOf, removeWorkspaces, type BlockSpec } from './helpers';
 
 const REASON = 'security-critical code needs a human author';

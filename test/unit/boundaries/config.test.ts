@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { z } from 'zod';
 import { ruleFileSchema } from '../../../server/src/engine';
 import { BOUNDARY_RULES } from '../../../server/src/engine/boundaries';
-import { codeRule } from '../../../server/src/engine/rules/registry';
+import { codeRule } from '../../../server/src/engine/registry/registry';
 import { describeProblems, load, problemsOf } from '../../helpers/engine';
 
 describe('boundaries: rule-file section', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'path';
 import { DEFAULT_RULESET, findRuleFile, loadWorkspaceConfig } from '../../../server/src/engine';
-import { codeRules } from '../../../server/src/engine/rules/registry';
+import { codeRules } from '../../../server/src/engine/registry/registry';
 import { MEM_ROOT, RULE_FILE, check, load, memoryHost } from '../../helpers/engine';
 import { BUILTIN_DIR } from '../../helpers/paths';
 

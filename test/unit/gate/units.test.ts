@@ -4,11 +4,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Finding, Severity } from '../../../server/src/engine';
-import { applyBaseline, createBaseline, mergeBaseline, parseBaseline, serializeBaseline } from '../../../server/src/engine/report/baseline';
+import { applyBaseline, createBaseline, mergeBaseline, parseBaseline, serializeBaseline } from '../../../server/src/engine/baseline/baseline';
 import { formatSarif } from '../../../server/src/cli/format/sarif';
 import { unifiedDiff } from '../../../server/src/cli/format/unified-diff';
 import { progressEnabled } from '../../../server/src/cli/progress';
-import { parseDiff, rangeTouches, unquote } from '../../../server/src/scan/git-changes';
+import { parseDiff, rangeTouches, unquote } from '../../../server/src/host/git/changes';
 import { workerCount } from '../../../server/src/scan/parallel-scan';
 import { sarifValidator } from './helpers';
 

@@ -3,7 +3,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { sha256Hex } from '../../../server/src/org/verify';
+import { sha256Hex } from '../../../server/src/org-fetch/verify';
 import { ensureBuilt } from '../../helpers/build';
 import { CLI_JS } from '../../helpers/paths';
 import { makeTempWorkspace, ruleFileText, type TempWorkspace } from '../../helpers/temp-workspace';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
-import { httpsGet } from '../../../server/src/org/fetch';
+import { httpsGet } from '../../../server/src/org-fetch/fetch';
 import { HostileServer, type Behaviour } from '../host/hostile-http';
 import { makeTestCa, type TestCa } from './https-fixture';
 

@@ -3,12 +3,12 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { cacheDirFor, orgCacheRoot, readCache } from '../../../server/src/org/cache';
-import { httpsGet } from '../../../server/src/org/fetch';
-import { OrgRulesetManager } from '../../../server/src/org/manager';
-import { diskConfigHost, loadVerifiedCache, refreshOrgRuleset, type OrgContext } from '../../../server/src/org/org-ruleset';
-import { envOrgSource, flagOrgSource, machinePolicyFile, parseOrgRuleset, readMachinePolicy, type OrgSourceConfig } from '../../../server/src/org/source';
-import { decodeSignature, generateEd25519KeyPair, sha256Hex, signContent, verifyContent } from '../../../server/src/org/verify';
+import { cacheDirFor, orgCacheRoot, readCache } from '../../../server/src/org-fetch/cache';
+import { httpsGet } from '../../../server/src/org-fetch/fetch';
+import { OrgRulesetManager } from '../../../server/src/lsp/org-manager';
+import { diskConfigHost, loadVerifiedCache, refreshOrgRuleset, type OrgContext } from '../../../server/src/org-fetch/org-ruleset';
+import { envOrgSource, flagOrgSource, machinePolicyFile, parseOrgRuleset, readMachinePolicy, type OrgSourceConfig } from '../../../server/src/org-fetch/source';
+import { decodeSignature, generateEd25519KeyPair, sha256Hex, signContent, verifyContent } from '../../../server/src/org-fetch/verify';
 import { BUILTIN_DIR } from '../../helpers/paths';
 import { makeTestCa, TestHttpsServer, type TestCa } from './https-fixture';
 

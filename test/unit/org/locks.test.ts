@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as path from 'path';
 import { loadWorkspaceConfig, type ConfigProblem, type LoadedConfig, type Policy } from '../../../server/src/engine';
 import { compileBoundaries } from '../../../server/src/engine/boundaries/config';
-import { checkOrgRuleset, effectiveRulesMarkdown, LOCKED_SUPPRESSION, OrgLocks, ruleGlobMatcher, type OrgLayer } from '../../../server/src/engine/org';
-import { fingerprints } from '../../../server/src/engine/report/fingerprint';
-import { applyBaseline, createBaseline } from '../../../server/src/engine/report/baseline';
+import { checkOrgRuleset, effectiveRulesMarkdown, LOCKED_SUPPRESSION, OrgLocks, ruleGlobMatcher, type OrgLayer } from '../../../server/src/engine/org-policy';
+import { fingerprints } from '../../../server/src/engine/baseline/fingerprint';
+import { applyBaseline, createBaseline } from '../../../server/src/engine/baseline/baseline';
 import { BUILTIN_DIR } from '../../helpers/paths';
 import { MEM_ROOT, RULE_FILE, check, describeProblems, memoryHost } from '../../helpers/engine';
 

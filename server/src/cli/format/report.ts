@@ -1,5 +1,5 @@
 import { SEVERITY_RANK, type Finding, type Severity, type SkippedFile } from '../../engine';
-import type { StaleEntry } from '../../engine/report/baseline';
+import type { StaleEntry } from '../../engine/baseline/baseline';
 import type { FileResult } from '../../scan/parallel-scan';
 import type { Shard } from '../shard';
 

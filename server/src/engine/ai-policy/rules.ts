@@ -1,6 +1,6 @@
 // The AI-policy rules (registered in rules/registry.ts). Docs: rules/docs/ai/<name>.md.
 import type { Severity } from '../types';
-import type { RuleMeta } from '../rules/rule-meta';
+import type { RuleMeta } from '../registry/rule-meta';
 
 export const FORBIDDEN_PATH = 'ai/forbidden-path';
 export const USE_CASE_NOT_APPROVED = 'ai/use-case-not-approved';

@@ -1,4 +1,4 @@
-import type { RuleMeta } from '../rules/rule-meta';
+import type { RuleMeta } from '../registry/rule-meta';
 
 export const LAYER_VIOLATION = 'boundaries/layer-violation';
 export const PRIVATE_IMPORT = 'boundaries/private-import';

@@ -3,7 +3,7 @@ import { aiPolicyOf } from '../ai-policy/compile';
 import { EXCLUDED_PATH, FORBIDDEN_PATH } from '../ai-policy/rules';
 import { SEVERITY_RANK } from '../types';
 import { regionAt } from '../provenance/region-at';
-import { INVALID_MARKER, UNKNOWN_MARKER_KEY } from '../rules/provenance-rules';
+import { INVALID_MARKER, UNKNOWN_MARKER_KEY } from '../registry/provenance-rules';
 import type { DocumentContext } from './document-context';
 
 /** Marker problems (unclosed, stray, duplicate, nested, malformed) as findings with their fixes. */

@@ -1,8 +1,8 @@
 import type { Finding, TextEdit } from '../types';
 import { spanAt } from '../text/lexer';
 import { lineComment } from '../text/languages';
-import { MISSING_REASON, UNKNOWN_SUPPRESSED_RULE, UNUSED_SUPPRESSION } from '../rules/suppression-rules';
-import { LOCKED_SUPPRESSION } from '../org/rules';
+import { MISSING_REASON, UNKNOWN_SUPPRESSED_RULE, UNUSED_SUPPRESSION } from '../registry/suppression-rules';
+import { LOCKED_SUPPRESSION } from '../org-policy/rules';
 import type { DocumentContext } from './document-context';
 
 export const DIRECTIVE = 'conductor-disable-next-line';

@@ -1,9 +1,9 @@
 import { Minimatch } from 'minimatch';
 import type { Severity, SeveritySetting } from '../types';
-import { codeRules } from '../rules/registry';
+import { codeRules } from '../registry/registry';
 import type { ResolvedConfig, ResolvedPattern } from './resolve';
 import type { RuleSetting } from './normalize-setting';
-import type { OrgEnforcement } from '../org/enforcement';
+import type { OrgEnforcement } from '../org-policy/enforcement';
 
 export interface EffectiveRule {
   id: string;

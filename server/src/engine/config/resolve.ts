@@ -1,6 +1,6 @@
 import * as path from 'path';
 import type { ConfigProblem, Range } from '../types';
-import { codeRule } from '../rules/registry';
+import { codeRule } from '../registry/registry';
 import { compileRuleRegex } from '../regex/linear-regex';
 import { parseRuleFile, type ParsedRuleFile } from './parse-rule-file';
 import type { PatternRuleConfig } from './schema';

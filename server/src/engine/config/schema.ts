@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { compileRuleRegex } from '../regex/linear-regex';
 import { aiPolicySchema } from '../ai-policy/schema';
 import { boundariesSchema } from '../boundaries/schema';
-import { lockedSchema } from '../org/schema';
+import { lockedSchema } from '../org-policy/schema';
 
 // The rule-file format. The JSON Schema contributed to VS Code is generated from this (scripts/build.mjs).
 

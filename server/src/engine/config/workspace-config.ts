@@ -3,7 +3,7 @@ import type { ConfigProblem } from '../types';
 import { BUILTIN_PREFIX, type ConfigHost } from './config-host';
 import { Policy } from './policy';
 import { resolveConfig, resolveExtendsTarget } from './resolve';
-import { loadLayeredConfig, type OrgLayer } from '../org/layers';
+import { loadLayeredConfig, type OrgLayer } from '../org-policy/precedence';
 
 export const RULE_FILE_CANDIDATES = ['.conductor/rules.jsonc', '.conductor/rules.json'];
 export const DEFAULT_RULESET = `${BUILTIN_PREFIX}recommended`;

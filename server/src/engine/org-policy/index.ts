@@ -1,6 +1,6 @@
 // Org rulesets (issue 8): layering built-ins < org < team, locks, and the effective-rules listing.
-// Pure: the verified org ruleset arrives as text (fetching and verifying are in server/src/org/).
-export { checkOrgRuleset, loadLayeredConfig, DEFAULT_ORG_NAME, type OrgLayer, type OrgRulesetCheck } from './layers';
+// Pure: the verified org ruleset arrives as text (fetching and verifying are in server/src/org-fetch/).
+export { checkOrgRuleset, loadLayeredConfig, DEFAULT_ORG_NAME, type OrgLayer, type OrgRulesetCheck } from './precedence';
 export { OrgLocks, ruleGlobMatcher } from './locks';
 export { OrgEnforcement, type OrgInfo } from './enforcement';
 export { LOCKABLE_SECTIONS, lockedSchema, type LockableSection, type LockedConfig } from './schema';

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import type { ConfigProblem } from '../types';
-import { codeRules } from '../rules/registry';
+import { codeRules } from '../registry/registry';
 import type { Policy } from '../config/policy';
 import { BUILTIN_PREFIX } from '../config/config-host';
 

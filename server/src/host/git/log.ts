@@ -2,7 +2,7 @@
 // `git grep -l` + `git cat-file --batch` (never a checkout). Output is read as bytes where paths or
 // content may be any UTF-8.
 import { execFileSync, spawn } from 'child_process';
-import { COMMIT_FORMAT, LogParser, type LogCommit } from './history';
+import { COMMIT_FORMAT, LogParser, type LogCommit } from '../../report/history';
 
 /** Settings that would change the diff's shape (user config could otherwise set them). */
 const CONFIG = ['-c', 'core.quotePath=false', '-c', 'diff.noprefix=false', '-c', 'diff.mnemonicPrefix=false', '-c', 'log.showSignature=false', '-c', 'diff.relative=false', '-c', 'log.showRoot=true'];

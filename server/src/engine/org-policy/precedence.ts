@@ -16,7 +16,7 @@ import { pushAll } from '../text/push-all';
 import { jsonShape } from '../text/json-shape';
 
 // Layering: built-in rulesets < org ruleset < team rule file. The org ruleset arrives already
-// verified (sha256 pin or ed25519 signature, see server/src/org/); here it is only data.
+// verified (sha256 pin or ed25519 signature, see server/src/org-fetch/); here it is only data.
 
 /** A verified org ruleset, handed to config loading. */
 export interface OrgLayer {

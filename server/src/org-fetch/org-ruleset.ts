@@ -3,7 +3,7 @@
 // verification or validation is rejected and the caller keeps the copy it had.
 import { CONFIG_MAX_BYTES, readBounded } from '../host/read-bounded';
 import type { ConfigHost } from '../engine';
-import { checkOrgRuleset, type OrgLayer } from '../engine/org';
+import { checkOrgRuleset, type OrgLayer } from '../engine/org-policy';
 import { cacheFileFor, readCache, touchCacheMeta, writeCache, type CacheMeta } from './cache';
 import { FetchError, httpsGet, isHttpsUrl } from './fetch';
 import type { OrgSourceConfig } from './source';

@@ -1,7 +1,7 @@
 import { execFileSync } from 'child_process';
 import * as path from 'path';
-import type { Range } from '../engine';
-import { isRegularFile } from '../host/read-bounded';
+import type { Range } from '../../engine';
+import { isRegularFile } from '../read-bounded';
 
 // "Only what changed": which lines of which files a change added or modified, from `git diff -U0`.
 

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ignore, { type Ignore } from 'ignore';
-import { CONFIG_MAX_BYTES, readBoundedText } from '../host/read-bounded';
+import { CONFIG_MAX_BYTES, readBoundedText } from './read-bounded';
 
 export interface WalkOptions {
   /** Respect .gitignore files (and .git/info/exclude) like git does. */

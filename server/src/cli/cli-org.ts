@@ -2,10 +2,10 @@
 // --org-public-key, --org-signature, --org-ca-file), else CONDUCTOR_ORG_RULESET (+ env trust), else
 // the machine policy file. Unlike the editor, the CLI fails closed: content that fails verification
 // is an error (exit 2), and so is an unreachable source without a verified cached copy.
-import type { OrgLayer } from '../engine/org';
-import { orgCacheRoot } from './cache';
-import { diskConfigHost, loadVerifiedCache, refreshOrgRuleset, toLayer, type VerifiedOrgRuleset } from './org-ruleset';
-import { envOrgSource, flagOrgSource, readMachinePolicy, type SourceResult } from './source';
+import type { OrgLayer } from '../engine/org-policy';
+import { orgCacheRoot } from '../org-fetch/cache';
+import { diskConfigHost, loadVerifiedCache, refreshOrgRuleset, toLayer, type VerifiedOrgRuleset } from '../org-fetch/org-ruleset';
+import { envOrgSource, flagOrgSource, readMachinePolicy, type SourceResult } from '../org-fetch/source';
 
 export interface CliOrgFlags {
   ruleset?: string;

@@ -1,10 +1,10 @@
 // The language server's org ruleset: starts from the verified on-disk cache at once (never waits
 // for the network), refreshes in the background (at start, on configuration change, periodically),
 // and keeps the last verified copy in force whenever a refresh fails or is rejected.
-import type { OrgLayer } from '../engine/org';
-import type { OrgStatus } from '../lsp/protocol';
-import { loadVerifiedCache, refreshOrgRuleset, toLayer, type OrgContext, type RefreshOutcome, type VerifiedOrgRuleset } from './org-ruleset';
-import type { OrgSourceConfig, SourceResult } from './source';
+import type { OrgLayer } from '../engine/org-policy';
+import type { OrgStatus } from '../protocol/messages';
+import { loadVerifiedCache, refreshOrgRuleset, toLayer, type OrgContext, type RefreshOutcome, type VerifiedOrgRuleset } from '../org-fetch/org-ruleset';
+import type { OrgSourceConfig, SourceResult } from '../org-fetch/source';
 
 export interface OrgManagerOptions extends OrgContext {
   /** After a refresh: `changed` when the ruleset in force changed (reload the configs), else only the status did. */

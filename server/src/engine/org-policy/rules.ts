@@ -1,4 +1,4 @@
-import type { RuleMeta } from '../rules/rule-meta';
+import type { RuleMeta } from '../registry/rule-meta';
 
 /** Reported at a `conductor-disable-next-line` that names a rule locked by the org ruleset (it has no effect). */
 export const LOCKED_SUPPRESSION = 'conductor/locked-suppression';

@@ -1,4 +1,4 @@
-import { readBounded } from '../host/read-bounded';
+import { readBounded } from './read-bounded';
 import { isUtf8 } from 'buffer';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -27,4 +27,4 @@ export function decodeText(buf: Buffer): ReadResult {
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, bytes: buf.length };
 }
 
-export { formatBytes } from '../host/read-bounded';
+export { formatBytes } from './read-bounded';
