@@ -1,3 +1,4 @@
+import { maskSecretsIn } from '../engine/check/secret-mask';
 import * as fs from 'fs';
 import { applyBaseline } from '../engine/baseline/baseline';
 import { withAttributionFindings } from './attribution-gate';
@@ -102,7 +103,7 @@ export async function runCheck(argv: string[]): Promise<number> {
   if (values.verbose) {
     if (scan.org) {
       const o = scan.org.ruleset;
-      process.stderr.write(`org ruleset ${o.name} (sha256 ${o.sha256.slice(0, 12)}…, verified by ${o.verifiedBy.join(' + ')}) from ${o.source} (${scan.org.configuredBy})\n`);
+      process.stderr.write(`org ruleset ${o.name} (sha256 ${o.sha256.slice(0, 12)}…, verified by ${o.verifiedBy.join(' + ')}) from ${maskSecretsIn(o.source)} (${scan.org.configuredBy})\n`);
     }
     for (const s of scan.skipped) {
       process.stderr.write(`skipped ${s.path}: ${s.reason}\n`);

@@ -2,6 +2,7 @@
 // --org-public-key, --org-signature, --org-ca-file), else CONDUCTOR_ORG_RULESET (+ env trust), else
 // the machine policy file. Unlike the editor, the CLI fails closed: content that fails verification
 // is an error (exit 2), and so is an unreachable source without a verified cached copy.
+import { maskSecretsIn } from '../engine/check/secret-mask';
 import type { OrgLayer } from '../engine/org-policy';
 import { orgCacheRoot } from '../org-fetch/cache';
 import { diskConfigHost, loadVerifiedCache, refreshOrgRuleset, toLayer, type VerifiedOrgRuleset } from '../org-fetch/org-ruleset';
@@ -45,7 +46,7 @@ export async function resolveCliOrg(
   const cached = loadVerifiedCache(cfg, ctx).ruleset;
   const outcome = await refreshOrgRuleset(cfg, ctx, cached);
   if (outcome.kind === 'rejected') {
-    throw new OrgRulesetError(`the org ruleset from ${cfg.source} (${cfg.configuredBy}) was REJECTED: ${outcome.error}`);
+    throw new OrgRulesetError(`the org ruleset from ${maskSecretsIn(cfg.source)} (${cfg.configuredBy}) was REJECTED: ${outcome.error}`);
   }
   if (outcome.kind === 'failed') {
     if (!cached) {

@@ -1,6 +1,7 @@
 // The language server's org ruleset: starts from the verified on-disk cache at once (never waits
 // for the network), refreshes in the background (at start, on configuration change, periodically),
 // and keeps the last verified copy in force whenever a refresh fails or is rejected.
+import { maskSecretsIn } from '../engine/check/secret-mask';
 import type { OrgLayer } from '../engine/org-policy';
 import type { OrgStatus } from '../protocol/messages';
 import { loadVerifiedCache, refreshOrgRuleset, toLayer, type OrgContext, type RefreshOutcome, type VerifiedOrgRuleset } from '../org-fetch/org-ruleset';
@@ -112,12 +113,12 @@ export class OrgRulesetManager {
       this.lastError = undefined;
       this.shown.clear();
       if (changed) {
-        this.opts.log(`Org ruleset ${outcome.ruleset.name} (sha256 ${outcome.ruleset.sha256.slice(0, 12)}…) verified by ${outcome.ruleset.verifiedBy.join(' + ')} from ${config.source}.`);
+        this.opts.log(`Org ruleset ${outcome.ruleset.name} (sha256 ${outcome.ruleset.sha256.slice(0, 12)}…) verified by ${outcome.ruleset.verifiedBy.join(' + ')} from ${maskSecretsIn(config.source)}.`);
       }
       this.opts.onChange(changed);
       return;
     }
-    this.lastError = outcome.kind === 'rejected' ? `REJECTED the org ruleset from ${config.source}: ${outcome.error}` : `cannot refresh the org ruleset from ${config.source}: ${outcome.error}`;
+    this.lastError = outcome.kind === 'rejected' ? `REJECTED the org ruleset from ${maskSecretsIn(config.source)}: ${outcome.error}` : `cannot refresh the org ruleset from ${maskSecretsIn(config.source)}: ${outcome.error}`;
     this.opts.log(this.lastError);
     if (outcome.kind === 'rejected' || !this.ruleset) {
       this.loud(`Conductor ${this.lastError}.${this.keptNote()}`);
@@ -135,13 +136,14 @@ export class OrgRulesetManager {
     const name = r ? `org ruleset ${r.name}` : 'org ruleset';
     const message =
       state === 'pending'
-        ? `${name}: fetching from ${this.config?.source}…`
+        ? `${name}: fetching from ${maskSecretsIn(this.config?.source ?? '')}…`
         : error
           ? `${name}: ${error}${r ? ' (the last verified copy stays in force)' : ''}`
           : `${name} (verified by ${r?.verifiedBy.join(' + ')})`;
     return {
       state,
-      ...((this.config?.source ?? r?.source) && { source: this.config?.source ?? r?.source }),
+      // The configured URL may carry credentials: status and log show it masked.
+      ...((this.config?.source ?? r?.source) && { source: maskSecretsIn(this.config?.source ?? r?.source ?? '') }),
       configuredBy: this.config?.configuredBy ?? this.configError?.configuredBy,
       ...(r && { name: r.name, sha256: r.sha256, verifiedBy: r.verifiedBy, verifiedAt: r.verifiedAt }),
       ...(this.lastRefreshAt && { lastRefreshAt: this.lastRefreshAt }),

@@ -135,6 +135,25 @@ describe('org rulesets: fetch over HTTPS, cache, verification (real local HTTPS 
     m.dispose();
   });
 
+  it('a source URL with credentials is masked in the status, its message, errors and the log', async () => {
+    const token = 'glpat-Zq7vX2mK9pL4rT8wY3nB';
+    server.files.set('/r.jsonc', { body: RULESET_V1 });
+    const plain = pinned('/r.jsonc', RULESET_V1);
+    const cfg = { ...plain, source: plain.source.replace('https://', `https://ci:${token}@`) };
+    const shown: string[] = [];
+    const m = new OrgRulesetManager({ ...ctx, onChange: () => undefined, onError: (e) => shown.push(e), log: (l) => shown.push(l) });
+    m.configure({ config: cfg });
+    shown.push(JSON.stringify(m.status()));
+    await m.refresh();
+    shown.push(JSON.stringify(m.status()));
+    server.files.set('/r.jsonc', { body: RULESET_V1.replace('"error"', '"off"') });
+    await m.refresh();
+    shown.push(JSON.stringify(m.status()));
+    m.dispose();
+    assert.match(shown.join('\n'), /REJECTED the org ruleset from https:\/\/\*\*\*@127\.0\.0\.1/);
+    assert.ok(!shown.join('\n').includes(token), shown.join('\n'));
+  });
+
   it('ed25519: a good detached signature verifies; a wrong one is rejected and the old copy kept', async () => {
     const org = generateEd25519KeyPair();
     const other = generateEd25519KeyPair();
