@@ -1,9 +1,9 @@
 import * as path from 'path';
 import type { Finding } from '../types';
 import type { DocumentContext } from '../check/document-context';
-import { isNodeBuiltin, isPythonStdlib, isGoStd, isJdk, npmPackageName, PYTHON_IMPORT_ALIASES } from '../imports/builtins';
+import { isNodeBuiltin, isPythonStdlib, isGoStd, isJdk, npmPackageName, PYTHON_IMPORT_ALIASES } from '../imports/js/builtins';
 import { extractImports, importLanguage, javaPackage, resolveImport, type ImportLanguage, type ImportRef, type JsParser, type Resolution } from '../imports';
-import { normalizeDist } from '../imports/manifests';
+import { normalizeDist } from '../imports/python/manifests';
 import { compileBoundaries, type CompiledBoundaries, type LayerDecision } from './config';
 import { packageStatus, type PackageStatus } from './packages';
 import { reexportFix } from './reexport-fix';

@@ -1,16 +1,16 @@
 // Import extraction and resolution for JS/TS, Python, Go and Java: one document at a time, with
 // file-system facts cached per directory and manifest (see fs-cache.ts).
 import type { Spans } from '../text/lexer';
-import { jsImports, type JsParser } from './js-imports';
-import { goImports, javaImports, pythonImports } from './other-imports';
+import { jsImports, type JsParser } from './js/imports';
+import { goImports, javaImports, pythonImports } from './python/imports';
 import type { ImportLanguage, ImportRef } from './types';
 
 export * from './types';
 export { resolveImport, resolveJsPath, matchPaths, matchSubpathMap, JS_EXTENSIONS, type Importer } from './resolve';
 export { invalidateFsCache, fsCacheStats, setWorkspaceRoots } from './fs-cache';
-export { javaPackage } from './other-imports';
-export { scanJs } from './js-scanner';
-export type { JsParser } from './js-imports';
+export { javaPackage } from './python/imports';
+export { scanJs } from './js/scanner';
+export type { JsParser } from './js/imports';
 
 /** The import grammar for an engine syntax id (`typescript`, `javascript`, `python`, `go`, `java`). */
 export function importLanguage(syntaxId: string): ImportLanguage | undefined {

@@ -1,7 +1,7 @@
 import * as path from 'path';
-import { isGoStd, isJdk, isNodeBuiltin, isPythonStdlib, npmPackageName } from './builtins';
+import { isGoStd, isJdk, isNodeBuiltin, isPythonStdlib, npmPackageName } from './js/builtins';
 import { isDir, isFile, isWithin, listDir, memo, nearestDirWith } from './fs-cache';
-import { nearestGoMod, nearestPackageJson, nearestPythonManifest, nearestTsconfig, readPackageJson } from './manifests';
+import { nearestGoMod, nearestPackageJson, nearestPythonManifest, nearestTsconfig, readPackageJson } from './python/manifests';
 import type { ImportLanguage, ImportRef, Resolution } from './types';
 
 /** The document whose imports are being resolved. */

@@ -1,5 +1,5 @@
 import { builtinModules } from 'module';
-import { PYTHON_STDLIB } from './python-stdlib';
+import { PYTHON_STDLIB } from '../python/stdlib';
 
 const NODE_BUILTINS = new Set(builtinModules);
 

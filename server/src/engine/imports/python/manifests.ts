@@ -1,8 +1,8 @@
 import * as path from 'path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
-import { isFile, listDir, memo, nearestDirWith, readText } from './fs-cache';
-import { pushAll } from '../text/push-all';
-import { jsonShape } from '../text/json-shape';
+import { isFile, listDir, memo, nearestDirWith, readText } from '../fs-cache';
+import { pushAll } from '../../text/push-all';
+import { jsonShape } from '../../text/json-shape';
 
 const MAX_MANIFEST_DEPTH = 256;
 

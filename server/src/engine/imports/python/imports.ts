@@ -1,7 +1,7 @@
 // Import declarations of Python, Go and Java. Candidates are statement starts; each is confirmed to be
 // code (not inside a comment or string, per the engine's lexer spans) and then read token by token.
-import { kindAt, type Spans } from '../text/lexer';
-import type { ImportRef } from './types';
+import { kindAt, type Spans } from '../../text/lexer';
+import type { ImportRef } from '../types';
 
 const PY_STATEMENT = /^[ \t]*(from|import)(?=[ \t\\(])/gm;
 const PY_NAME = /[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*/y;

@@ -1,4 +1,4 @@
-import type { ImportKind, ImportRef } from './types';
+import type { ImportKind, ImportRef } from '../types';
 
 export interface JsScanOptions {
   /** Lex JSX elements (every JS/TS file except .ts/.mts/.cts, where `<T>x` is a type assertion). */
