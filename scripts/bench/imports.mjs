@@ -7,7 +7,7 @@
 // require) and @types/node (declaration files full of `declare module`). For each parser (the default
 // choice per file, the fallback tokenizer alone, es-module-lexer alone) it times extracting every file's
 // imports, median of --runs passes after a warm-up; then resolving every import with cold and with warm
-// caches. The reference count and a checksum of the results are printed so two builds can be compared:
+// caches (wall and CPU time). The reference count and a checksum of the results are printed so two builds can be compared:
 // --src points at another checkout (e.g. the commit before a refactor) whose engine is bundled instead.
 import * as fs from 'fs';
 import { createRequire } from 'module';
@@ -86,16 +86,25 @@ function digest(refLists) {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
+/** CPU time of this process since `start` (user + sys, ms): steadier than wall time on a loaded machine. */
+function cpuMs(start) {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1000;
+}
+
 function timeExtraction(imp, files, parser) {
   const extract = () => files.map((f) => imp.extractImports(f.text, 'js', f.relPath, () => imp.lex(f.text, imp.syntaxFor(undefined, f.relPath)), { jsParser: parser }));
   const refs = extract(); // warm-up; also the result that is digested
   const times = [];
+  const cpu = [];
   for (let r = 0; r < runs; r++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     extract();
     times.push(performance.now() - t0);
+    cpu.push(cpuMs(c0));
   }
-  return { ms: median(times), refs: refs.reduce((n, x) => n + x.length, 0), digest: digest(refs) };
+  return { ms: median(times), cpuMs: median(cpu), refs: refs.reduce((n, x) => n + x.length, 0), digest: digest(refs) };
 }
 
 function timeResolution(imp, root, files) {
@@ -112,18 +121,21 @@ function timeResolution(imp, root, files) {
   };
   imp.setWorkspaceRoots([root]);
   const cold = [];
+  const coldCpu = [];
   const warm = [];
   let kinds;
   for (let r = 0; r < runs; r++) {
     imp.invalidateFsCache();
+    const c0 = process.cpuUsage();
     let t0 = performance.now();
     kinds = resolveAll();
     cold.push(performance.now() - t0);
+    coldCpu.push(cpuMs(c0));
     t0 = performance.now();
     resolveAll();
     warm.push(performance.now() - t0);
   }
-  return { coldMs: median(cold), warmMs: median(warm), kinds };
+  return { coldMs: median(cold), coldCpuMs: median(coldCpu), warmMs: median(warm), kinds };
 }
 
 const imp = loadImports(args.src);
@@ -146,9 +158,9 @@ if (args.json) {
   for (const r of results) {
     console.log(`\n${r.corpus}: ${r.files} files, ${(r.bytes / 1e6).toFixed(2)} MB`);
     for (const [parser, e] of Object.entries(r.extraction)) {
-      console.log(`  extract (${parser.padEnd(15)}) ${e.ms.toFixed(1).padStart(7)} ms  ${((r.bytes / 1e6 / e.ms) * 1000).toFixed(0).padStart(4)} MB/s  ${e.refs} refs, digest ${e.digest}`);
+      console.log(`  extract (${parser.padEnd(15)}) ${e.ms.toFixed(1).padStart(7)} ms (CPU ${e.cpuMs.toFixed(1)} ms)  ${((r.bytes / 1e6 / e.ms) * 1000).toFixed(0).padStart(4)} MB/s  ${e.refs} refs, digest ${e.digest}`);
     }
-    const { coldMs, warmMs, kinds } = r.resolution;
-    console.log(`  resolve every import: cold ${coldMs.toFixed(1)} ms, warm ${warmMs.toFixed(1)} ms  ${JSON.stringify(kinds)}`);
+    const { coldMs, coldCpuMs, warmMs, kinds } = r.resolution;
+    console.log(`  resolve every import: cold ${coldMs.toFixed(1)} ms (CPU ${coldCpuMs.toFixed(1)} ms), warm ${warmMs.toFixed(1)} ms  ${JSON.stringify(kinds)}`);
   }
 }
