@@ -1,19 +1,20 @@
 #!/usr/bin/env node
 // Import extraction and resolution (server/src/engine/imports) on real JS/TS nobody here wrote.
 //
-//   node scripts/bench/imports.mjs [--runs 7] [--src DIR] [--json]
+//   node scripts/bench/imports.mjs [--runs 15] [--src DIR] [--baseline DIR] [--json]
 //
 // Corpora are read in place from node_modules: zod's TypeScript sources (ESM), eslint's lib (CommonJS
 // require) and @types/node (declaration files full of `declare module`). For each parser (the default
 // choice per file, the fallback tokenizer alone, es-module-lexer alone) it times extracting every file's
-// imports, median of --runs passes after a warm-up; then resolving every import with cold and with warm
-// caches (wall and CPU time). The reference count and a checksum of the results are printed so two builds can be compared:
-// --src points at another checkout (e.g. the commit before a refactor) whose engine is bundled instead.
+// imports, then resolving every import with cold and with warm caches: CPU time (steadier than wall time
+// on a shared machine), median of --runs passes after a warm-up. The reference count and a digest of
+// the results are printed. --baseline bundles a second checkout's engine (e.g. the commit before a
+// refactor) and interleaves its passes with --src's in this one process, so machine load hits both
+// alike; it prints src/baseline as the median of paired ratios and exits 1 when the results differ.
 import * as fs from 'fs';
 import { createRequire } from 'module';
 import * as os from 'os';
 import * as path from 'path';
-import { performance } from 'perf_hooks';
 import { fileURLToPath } from 'url';
 import { parseArgs } from 'util';
 import { median } from './util.mjs';
@@ -25,10 +26,11 @@ const CORPORA = [
   { name: 'eslint', dir: 'node_modules/eslint', scan: 'lib' },
   { name: '@types/node', dir: 'node_modules/@types/node', scan: '.' },
 ];
+const PARSERS = ['default', 'scanner', 'es-module-lexer'];
 const JS_FILE = /\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/;
 const MAX_FILES = 5000;
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '7' }, src: { type: 'string', default: REPO }, json: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '15' }, src: { type: 'string', default: REPO }, baseline: { type: 'string' }, json: { type: 'boolean', default: false } } });
 const runs = Math.max(1, Number(args.runs));
 
 /** The imports module of `src`, bundled like dist/ is, into a private temp folder (no clash with other runs). */
@@ -71,74 +73,42 @@ function corpusFiles(root, scan) {
   return files;
 }
 
-/** Order-sensitive digest of what was found: equal digests mean the same specifiers, kinds, offsets and type-only flags. */
-function digest(refLists) {
+/** Order-sensitive digest of what was found: equal digests mean the same specifiers, kinds, offsets, type-only flags and resolutions. */
+function digest(values) {
   let h = 0;
-  for (const refs of refLists) {
-    for (const r of refs) {
-      for (const s of [r.specifier, r.kind, String(r.start), String(r.end), r.typeOnly ? 't' : 'v']) {
-        for (let i = 0; i < s.length; i++) {
-          h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
-        }
-      }
+  for (const s of values) {
+    for (let i = 0; i < s.length; i++) {
+      h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
     }
   }
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/** CPU time of this process since `start` (user + sys, ms): steadier than wall time on a loaded machine. */
-function cpuMs(start) {
-  const d = process.cpuUsage(start);
+/** CPU time of `fn` in this process (user + sys, ms). */
+function cpuMs(fn) {
+  const c0 = process.cpuUsage();
+  fn();
+  const d = process.cpuUsage(c0);
   return (d.user + d.system) / 1000;
 }
 
-function timeExtraction(imp, files, parser) {
-  const extract = () => files.map((f) => imp.extractImports(f.text, 'js', f.relPath, () => imp.lex(f.text, imp.syntaxFor(undefined, f.relPath)), { jsParser: parser }));
-  const refs = extract(); // warm-up; also the result that is digested
-  const times = [];
-  const cpu = [];
-  for (let r = 0; r < runs; r++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    extract();
-    times.push(performance.now() - t0);
-    cpu.push(cpuMs(c0));
-  }
-  return { ms: median(times), cpuMs: median(cpu), refs: refs.reduce((n, x) => n + x.length, 0), digest: digest(refs) };
-}
-
-function timeResolution(imp, root, files) {
-  const refsOf = files.map((f) => imp.extractImports(f.text, 'js', f.relPath, () => imp.lex(f.text, imp.syntaxFor(undefined, f.relPath))));
-  const resolveAll = () => {
-    const kinds = {};
-    files.forEach((f, i) => {
-      for (const ref of refsOf[i]) {
-        const r = imp.resolveImport(ref, { root, file: f.file, language: 'js' });
-        kinds[r.kind] = (kinds[r.kind] ?? 0) + 1;
-      }
-    });
-    return kinds;
+/** The measured tasks of one corpus for one engine: each returns what it found (for the digest). */
+function tasks(imp, root, files) {
+  const extract = (parser) => () => {
+    const refs = files.map((f) => imp.extractImports(f.text, 'js', f.relPath, () => imp.lex(f.text, imp.syntaxFor(undefined, f.relPath)), { jsParser: parser === 'default' ? undefined : parser }));
+    return refs.flatMap((rs) => rs.flatMap((r) => [r.specifier, r.kind, String(r.start), String(r.end), r.typeOnly ? 't' : 'v']));
   };
-  imp.setWorkspaceRoots([root]);
-  const cold = [];
-  const coldCpu = [];
-  const warm = [];
-  let kinds;
-  for (let r = 0; r < runs; r++) {
-    imp.invalidateFsCache();
-    const c0 = process.cpuUsage();
-    let t0 = performance.now();
-    kinds = resolveAll();
-    cold.push(performance.now() - t0);
-    coldCpu.push(cpuMs(c0));
-    t0 = performance.now();
-    resolveAll();
-    warm.push(performance.now() - t0);
-  }
-  return { coldMs: median(cold), coldCpuMs: median(coldCpu), warmMs: median(warm), kinds };
+  const refsOf = files.map((f) => imp.extractImports(f.text, 'js', f.relPath, () => imp.lex(f.text, imp.syntaxFor(undefined, f.relPath))));
+  const resolveAll = () => files.flatMap((f, i) => refsOf[i].map((ref) => JSON.stringify(imp.resolveImport(ref, { root, file: f.file, language: 'js' }))));
+  return {
+    ...Object.fromEntries(PARSERS.map((p) => [`extract (${p})`, { run: extract(p) }])),
+    'resolve, cold caches': { before: () => imp.invalidateFsCache(), run: resolveAll },
+    'resolve, warm caches': { run: resolveAll },
+  };
 }
 
-const imp = loadImports(args.src);
+const engines = { src: loadImports(args.src), ...(args.baseline ? { baseline: loadImports(args.baseline) } : {}) };
+const names = Object.keys(engines);
 const results = [];
 for (const c of CORPORA) {
   const root = path.join(REPO, c.dir);
@@ -147,20 +117,50 @@ for (const c of CORPORA) {
   }
   const files = corpusFiles(root, c.scan);
   const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
-  const extraction = Object.fromEntries([undefined, 'scanner', 'es-module-lexer'].map((p) => [p ?? 'default', timeExtraction(imp, files, p)]));
-  results.push({ corpus: c.name, files: files.length, bytes, extraction, resolution: timeResolution(imp, root, files) });
+  for (const imp of Object.values(engines)) {
+    imp.setWorkspaceRoots([root]);
+    imp.invalidateFsCache();
+  }
+  const perEngine = Object.fromEntries(names.map((n) => [n, tasks(engines[n], root, files)]));
+  const measured = [];
+  for (const task of Object.keys(perEngine.src)) {
+    const found = {};
+    const times = Object.fromEntries(names.map((n) => [n, []]));
+    for (const n of names) {
+      perEngine[n][task].before?.();
+      found[n] = perEngine[n][task].run(); // warm-up
+    }
+    for (let r = 0; r < runs; r++) {
+      // Alternate which engine goes first, so neither always runs in the other's wake.
+      for (const n of r % 2 ? [...names].reverse() : names) {
+        perEngine[n][task].before?.();
+        times[n].push(cpuMs(perEngine[n][task].run));
+      }
+    }
+    const row = { task, digest: digest(found.src), cpuMs: median(times.src) };
+    if (args.baseline) {
+      Object.assign(row, { baselineDigest: digest(found.baseline), baselineCpuMs: median(times.baseline), ratio: median(times.src.map((t, i) => t / times.baseline[i])) });
+    }
+    measured.push(row);
+  }
+  results.push({ corpus: c.name, files: files.length, bytes, measured });
 }
+const differs = results.flatMap((r) => r.measured.filter((m) => m.baselineDigest !== undefined && m.baselineDigest !== m.digest).map((m) => `${r.corpus}: ${m.task}`));
 
 if (args.json) {
-  console.log(JSON.stringify({ src: path.resolve(args.src), node: process.version, load: os.loadavg(), runs, results }, null, 2));
+  console.log(JSON.stringify({ src: path.resolve(args.src), baseline: args.baseline && path.resolve(args.baseline), node: process.version, load: os.loadavg(), runs, results, differs }, null, 2));
 } else {
-  console.log(`engine from ${path.resolve(args.src)}; median of ${runs} runs; node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  const base = args.baseline ? `, baseline ${path.resolve(args.baseline)} interleaved` : '';
+  console.log(`engine from ${path.resolve(args.src)}${base}; CPU time, median of ${runs} runs; node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   for (const r of results) {
     console.log(`\n${r.corpus}: ${r.files} files, ${(r.bytes / 1e6).toFixed(2)} MB`);
-    for (const [parser, e] of Object.entries(r.extraction)) {
-      console.log(`  extract (${parser.padEnd(15)}) ${e.ms.toFixed(1).padStart(7)} ms (CPU ${e.cpuMs.toFixed(1)} ms)  ${((r.bytes / 1e6 / e.ms) * 1000).toFixed(0).padStart(4)} MB/s  ${e.refs} refs, digest ${e.digest}`);
+    for (const m of r.measured) {
+      const vs = m.ratio === undefined ? '' : `  baseline ${m.baselineCpuMs.toFixed(1).padStart(7)} ms  src/baseline ${m.ratio.toFixed(3)}${m.baselineDigest === m.digest ? '' : ' RESULTS DIFFER'}`;
+      console.log(`  ${m.task.padEnd(26)} ${m.cpuMs.toFixed(1).padStart(7)} ms${vs}  (digest ${m.digest})`);
     }
-    const { coldMs, coldCpuMs, warmMs, kinds } = r.resolution;
-    console.log(`  resolve every import: cold ${coldMs.toFixed(1)} ms (CPU ${coldCpuMs.toFixed(1)} ms), warm ${warmMs.toFixed(1)} ms  ${JSON.stringify(kinds)}`);
+  }
+  if (differs.length) {
+    console.log(`\nresults differ from the baseline: ${differs.join('; ')}`);
   }
 }
+process.exitCode = differs.length ? 1 : 0;
