@@ -18,8 +18,7 @@ import { approvedUseCases } from '../engine/ai-policy/actions';
 import { FORBIDDEN_PATH, EXCLUDED_PATH, UNREVIEWED, USE_CASE_NOT_APPROVED } from '../engine/ai-policy/rules';
 import { compileBoundaries, invalidateBoundaryCaches } from '../engine/boundaries';
 import { BANNED_PACKAGE, LAYER_VIOLATION, PRIVATE_IMPORT, UNDECLARED_PACKAGE } from '../engine/boundaries/rules';
-import { importLanguage } from '../engine/imports';
-import { nearestGoMod, nearestPackageJson, nearestPythonManifest } from '../engine/imports/manifests';
+import { importLanguage, nearestGoMod, nearestPackageJson, nearestPythonManifest } from '../engine/imports';
 import { codeRule, codeRules } from '../engine/registry/registry';
 import type { McpWorkspace } from './workspace';
 

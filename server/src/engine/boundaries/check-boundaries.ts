@@ -1,9 +1,23 @@
 import * as path from 'path';
 import type { Finding } from '../types';
 import type { DocumentContext } from '../check/document-context';
-import { isNodeBuiltin, isPythonStdlib, isGoStd, isJdk, npmPackageName, PYTHON_IMPORT_ALIASES } from '../imports/builtins';
-import { extractImports, importLanguage, javaPackage, resolveImport, type ImportLanguage, type ImportRef, type JsParser, type Resolution } from '../imports';
-import { normalizeDist } from '../imports/manifests';
+import {
+  extractImports,
+  importLanguage,
+  isGoStd,
+  isJdk,
+  isNodeBuiltin,
+  isPythonStdlib,
+  javaPackage,
+  normalizeDist,
+  npmPackageName,
+  PYTHON_IMPORT_ALIASES,
+  resolveImport,
+  type ImportLanguage,
+  type ImportRef,
+  type JsParser,
+  type Resolution,
+} from '../imports';
 import { compileBoundaries, type CompiledBoundaries, type LayerDecision } from './config';
 import { packageStatus, type PackageStatus } from './packages';
 import { reexportFix } from './reexport-fix';

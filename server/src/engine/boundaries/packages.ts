@@ -2,10 +2,8 @@ import * as path from 'path';
 import { modify, type EditResult } from 'jsonc-parser';
 import type { TextEdit } from '../types';
 import { LineIndex } from '../text/positions';
-import { PYTHON_IMPORT_ALIASES, PYTHON_NAMESPACE_ROOTS, typesPackageFor } from '../imports/builtins';
+import { nearestGoMod, nearestPackageJson, nearestPythonManifest, normalizeDist, PYTHON_IMPORT_ALIASES, PYTHON_NAMESPACE_ROOTS, typesPackageFor, type Ecosystem } from '../imports';
 import { isDir, isFile, listDir, memo, readText } from '../imports/fs-cache';
-import { nearestGoMod, nearestPackageJson, nearestPythonManifest, normalizeDist } from '../imports/manifests';
-import type { Ecosystem } from '../imports/types';
 
 /** A manifest edit that declares a package: a cross-file fix, carried as a finding property. */
 export interface ManifestFix {

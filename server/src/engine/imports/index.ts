@@ -1,16 +1,30 @@
 // Import extraction and resolution for JS/TS, Python, Go and Java: one document at a time, with
-// file-system facts cached per directory and manifest (see fs-cache.ts).
+// file-system facts cached per directory and manifest (see fs-cache.ts). One folder per language
+// (imports, resolution, manifests, built-ins); this module is the surface the rest of the engine uses.
 import type { Spans } from '../text/lexer';
-import { jsImports, type JsParser } from './js-imports';
-import { goImports, javaImports, pythonImports } from './other-imports';
+import { goImports } from './go/imports';
+import { javaImports } from './java/imports';
+import { jsImports, type JsParser } from './js/imports';
+import { pythonImports } from './python/imports';
 import type { ImportLanguage, ImportRef } from './types';
 
 export * from './types';
-export { resolveImport, resolveJsPath, matchPaths, matchSubpathMap, JS_EXTENSIONS, type Importer } from './resolve';
+export { resolveImport } from './resolve';
 export { invalidateFsCache, fsCacheStats, setWorkspaceRoots } from './fs-cache';
-export { javaPackage } from './other-imports';
-export { scanJs } from './js-scanner';
-export type { JsParser } from './js-imports';
+export { scanJs } from './js/scanner';
+export type { JsParser } from './js/imports';
+export { resolveJsPath, JS_EXTENSIONS } from './js/resolve';
+export { matchPaths, matchSubpathMap } from './js/subpath-maps';
+export { isNodeBuiltin, npmPackageName, typesPackageFor } from './js/builtins';
+export { nearestPackageJson } from './js/package-json';
+export { isPythonStdlib } from './python/stdlib';
+export { PYTHON_IMPORT_ALIASES, PYTHON_NAMESPACE_ROOTS } from './python/aliases';
+export { nearestPythonManifest } from './python/manifests';
+export { normalizeDist } from './python/requirements';
+export { isGoStd } from './go/std';
+export { nearestGoMod } from './go/go-mod';
+export { javaPackage } from './java/imports';
+export { isJdk } from './java/jdk';
 
 /** The import grammar for an engine syntax id (`typescript`, `javascript`, `python`, `go`, `java`). */
 export function importLanguage(syntaxId: string): ImportLanguage | undefined {

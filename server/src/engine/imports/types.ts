@@ -40,3 +40,14 @@ export type Resolution =
   | { kind: 'unknown' };
 
 export type Ecosystem = 'npm' | 'pypi' | 'go' | 'maven';
+
+/** The document whose imports are being resolved. */
+export interface Importer {
+  /** Absolute workspace root. */
+  root: string;
+  /** Absolute path of the document. */
+  file: string;
+  language: ImportLanguage;
+  /** Java: the document's `package` declaration. */
+  javaPackage?: string;
+}

@@ -1,39 +1,3 @@
-import { builtinModules } from 'module';
-import { PYTHON_STDLIB } from './python-stdlib';
-
-const NODE_BUILTINS = new Set(builtinModules);
-
-/** `fs`, `fs/promises`, `node:test`… (the `node:` prefix makes anything a built-in request). */
-export function isNodeBuiltin(specifier: string): boolean {
-  return specifier.startsWith('node:') || NODE_BUILTINS.has(specifier) || NODE_BUILTINS.has(specifier.split('/')[0]);
-}
-
-/** The package an npm specifier names: `@scope/name/sub` → `@scope/name`, `name/sub` → `name`. */
-export function npmPackageName(specifier: string): string {
-  const parts = specifier.split('/');
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
-}
-
-/** `@types/` package that carries a package's types: `@scope/name` → `@types/scope__name`. */
-export function typesPackageFor(name: string): string {
-  return `@types/${name.startsWith('@') ? name.slice(1).replace('/', '__') : name}`;
-}
-
-export function isPythonStdlib(topLevel: string): boolean {
-  return PYTHON_STDLIB.has(topLevel);
-}
-
-/** Go's standard library: no dot in the first path element (`fmt`, `net/http`, `golang.org/x/…` is not std). */
-export function isGoStd(importPath: string): boolean {
-  return !importPath.split('/')[0].includes('.');
-}
-
-const JDK_PREFIXES = ['java.', 'javax.', 'jdk.', 'sun.', 'com.sun.', 'org.w3c.dom.', 'org.xml.sax.', 'org.ietf.jgss.', 'org.omg.'];
-
-export function isJdk(name: string): boolean {
-  return JDK_PREFIXES.some((p) => name.startsWith(p));
-}
-
 /**
  * Import names whose distribution is called something else (`import yaml` ← PyYAML). Keys are import
  * names; values are normalised distribution names. Not exhaustive: the common cases AI code hits.

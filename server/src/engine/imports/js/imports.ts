@@ -1,6 +1,7 @@
 import type * as EsModuleLexer from 'es-module-lexer' with { 'resolution-mode': 'import' };
-import { clauseTypeOnly, scanJs } from './js-scanner';
-import type { ImportRef } from './types';
+import type { ImportRef } from '../types';
+import { clauseTypeOnly } from './grammar';
+import { scanJs } from './scanner';
 
 // es-module-lexer is an ES module with a CommonJS build (dist/lexer.cjs, Wasm compiled synchronously on
 // first use). The server is CommonJS, so it is required; esbuild bundles it like any import.

@@ -1,7 +1,7 @@
 // Top-level modules of the Python standard library (sys.stdlib_module_names of CPython 3.11, public names,
 // plus modules removed in 3.12/3.13 that older code still imports). Data, not code: regenerate with
 //   python3 -c "import sys; print(sorted(n for n in sys.stdlib_module_names if not n.startswith('_')))"
-export const PYTHON_STDLIB: ReadonlySet<string> = new Set([
+const PYTHON_STDLIB: ReadonlySet<string> = new Set([
   '__future__', '__main__', '_thread', 'abc', 'aifc', 'antigravity', 'argparse', 'array', 'ast', 'asynchat',
   'asyncio', 'asyncore', 'atexit', 'audioop', 'base64', 'bdb', 'binascii', 'bisect', 'builtins', 'bz2', 'cProfile',
   'calendar', 'cgi', 'cgitb', 'chunk', 'cmath', 'cmd', 'code', 'codecs', 'codeop', 'collections', 'colorsys',
@@ -24,3 +24,7 @@ export const PYTHON_STDLIB: ReadonlySet<string> = new Set([
   'typing', 'unicodedata', 'unittest', 'urllib', 'uu', 'uuid', 'venv', 'warnings', 'wave', 'weakref', 'webbrowser',
   'winreg', 'winsound', 'wsgiref', 'xdrlib', 'xml', 'xmlrpc', 'zipapp', 'zipfile', 'zipimport', 'zlib', 'zoneinfo',
 ]);
+
+export function isPythonStdlib(topLevel: string): boolean {
+  return PYTHON_STDLIB.has(topLevel);
+}

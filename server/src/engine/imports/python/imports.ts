@@ -1,7 +1,7 @@
-// Import declarations of Python, Go and Java. Candidates are statement starts; each is confirmed to be
-// code (not inside a comment or string, per the engine's lexer spans) and then read token by token.
-import { kindAt, type Spans } from '../text/lexer';
-import type { ImportRef } from './types';
+// Python import statements. Candidates are statement starts; each is confirmed to be code (not inside a
+// comment or string, per the engine's lexer spans) and then read token by token.
+import { kindAt, type Spans } from '../../text/lexer';
+import type { ImportRef } from '../types';
 
 const PY_STATEMENT = /^[ \t]*(from|import)(?=[ \t\\(])/gm;
 const PY_NAME = /[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*/y;
@@ -166,89 +166,4 @@ class PyReader {
     }
     return { text: this.text.slice(start, end), start, end };
   }
-}
-
-const GO_IMPORT = /^[ \t]*import(?=[ \t(])/gm;
-
-/** `import "fmt"`, `import f "fmt"`, `import ( "a"; b "c"; _ "d" )`. */
-export function goImports(text: string, spans: Spans): ImportRef[] {
-  const out: ImportRef[] = [];
-  for (const m of text.matchAll(GO_IMPORT)) {
-    const kw = m.index + m[0].length - 'import'.length;
-    if (kindAt(spans, kw) !== 'code') {
-      continue;
-    }
-    let j = skipGo(text, m.index + m[0].length);
-    const block = text[j] === '(';
-    if (block) {
-      j++;
-    }
-    while (j < text.length) {
-      j = skipGo(text, j);
-      if (text[j] === ')') {
-        break;
-      }
-      // optional package name: identifier, `.` or `_`
-      const name = /[\p{L}_][\p{L}\p{N}_]*|\./uy;
-      name.lastIndex = j;
-      const nm = name.exec(text);
-      if (nm && text[j] !== '"' && text[j] !== '`') {
-        j = skipGo(text, j + nm[0].length);
-      }
-      const q = text[j];
-      if (q !== '"' && q !== '`') {
-        break;
-      }
-      const close = text.indexOf(q, j + 1);
-      if (close === -1 || (q === '"' && text.slice(j, close).includes('\n'))) {
-        break;
-      }
-      out.push({ specifier: text.slice(j + 1, close), start: j, end: close + 1, kind: 'import', typeOnly: false });
-      j = close + 1;
-      if (!block) {
-        break;
-      }
-    }
-  }
-  return out;
-}
-
-function skipGo(text: string, j: number): number {
-  while (j < text.length) {
-    const c = text.charCodeAt(j);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 59 /* ; */) {
-      j++;
-    } else if (text.startsWith('//', j)) {
-      const e = text.indexOf('\n', j);
-      j = e === -1 ? text.length : e;
-    } else if (text.startsWith('/*', j)) {
-      const e = text.indexOf('*/', j + 2);
-      j = e === -1 ? text.length : e + 2;
-    } else {
-      break;
-    }
-  }
-  return j;
-}
-
-const JAVA_IMPORT = /^[ \t]*import[ \t]+(static[ \t]+)?([\p{L}_$][\p{L}\p{N}_$]*(?:[ \t]*\.[ \t]*(?:[\p{L}_$][\p{L}\p{N}_$]*|\*))*)[ \t]*;/gmu;
-const JAVA_PACKAGE = /^[ \t]*package[ \t]+([\p{L}_$][\p{L}\p{N}_$.]*)[ \t]*;/mu;
-
-/** `import a.b.C;`, `import a.b.*;`, `import static a.b.C.m;` (specifier without spaces). */
-export function javaImports(text: string, spans: Spans): ImportRef[] {
-  const out: ImportRef[] = [];
-  for (const m of text.matchAll(JAVA_IMPORT)) {
-    const start = m.index + m[0].indexOf(m[2], m[0].indexOf('import') + 6);
-    if (kindAt(spans, m.index + m[0].indexOf('import')) !== 'code') {
-      continue;
-    }
-    out.push({ specifier: m[2].replace(/[ \t]/g, ''), start, end: start + m[2].length, kind: 'import', typeOnly: false, ...(m[1] ? { name: 'static' } : {}) });
-  }
-  return out;
-}
-
-/** The `package a.b;` declaration of a Java file, if any (in code). */
-export function javaPackage(text: string, spans: Spans): string | undefined {
-  const m = JAVA_PACKAGE.exec(text);
-  return m && kindAt(spans, m.index + m[0].indexOf('package')) === 'code' ? m[1] : undefined;
 }
