@@ -56,14 +56,13 @@ describe('host/git runner', () => {
   });
 
   it('stops and rejects with the reader’s own error, or with git’s failure', async () => {
-    for (let i = 0; i < 3; i++) {
-      repo.write('täst file.txt', `one\n${i}\n`);
-      repo.commitAll(`commit ${i}`);
-    }
+    // Many pipe chunks of output: lines after the throw must not reach the reader.
+    repo.write('big.txt', 'line\n'.repeat(200_000));
+    repo.commitAll('big');
     let seen = 0;
     const stop = new Error('the reader gave up');
     await assert.rejects(
-      streamGitLines(repo.dir, ['log', '-p'], () => {
+      streamGitLines(repo.dir, ['show', 'HEAD:big.txt'], () => {
         seen++;
         throw stop;
       }),
