@@ -11,6 +11,41 @@ const production = process.argv.includes('--production');
 const outIndex = process.argv.indexOf('--outdir');
 const outdir = outIndex === -1 ? 'dist' : process.argv[outIndex + 1];
 const uplotText = (file) => JSON.stringify(readFileSync(require.resolve(`uplot/dist/${file}`), 'utf8'));
+const PAGE_DIR = 'server/src/report/html/page';
+
+// The report pages' scripts (browser TypeScript, their own tsconfig with DOM types) as text for the
+// renderer to inline; the same options as server/src/report/html/page-scripts.ts uses unbundled.
+const pageText = async (name) => {
+  const out = await esbuild.build({
+    entryPoints: [`${PAGE_DIR}/${name}-page.ts`],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    charset: 'utf8',
+    legalComments: 'none',
+    minify: production,
+    write: false,
+    logLevel: 'warning',
+  });
+  return JSON.stringify(out.outputFiles[0].text);
+};
+const [reportPage, orgPage] = await Promise.all([pageText('report'), pageText('org')]);
+
+/** esbuild does not type-check: the page project is checked here, as `npm run compile` checks the rest. */
+function typeCheckPages() {
+  const ts = require('typescript');
+  const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => fail([d]) };
+  const config = ts.getParsedCommandLineOfConfigFile(`${PAGE_DIR}/tsconfig.json`, {}, host);
+  const problems = [...config.errors, ...ts.getPreEmitDiagnostics(ts.createProgram(config.fileNames, config.options))];
+  if (problems.length > 0) {
+    fail(problems);
+  }
+  function fail(diagnostics) {
+    const format = { getCanonicalFileName: (f) => f, getCurrentDirectory: ts.sys.getCurrentDirectory, getNewLine: () => '\n' };
+    console.error(ts.formatDiagnosticsWithColorAndContext(diagnostics, format));
+    process.exit(1);
+  }
+}
 const common = {
   bundle: true,
   platform: 'node',
@@ -21,11 +56,18 @@ const common = {
   logLevel: 'warning',
   mainFields: ['module', 'main'],
   // uPlot, inlined as text into the HTML report and the dashboard webview (server/src/report/html/uplot-assets.ts).
-  define: { VERSION: JSON.stringify(pkg.version), UPLOT_JS: uplotText('uPlot.iife.min.js'), UPLOT_CSS: uplotText('uPlot.min.css') },
+  // The pages' own scripts likewise (server/src/report/html/page-scripts.ts).
+  define: {
+    VERSION: JSON.stringify(pkg.version),
+    UPLOT_JS: uplotText('uPlot.iife.min.js'),
+    UPLOT_CSS: uplotText('uPlot.min.css'),
+    REPORT_PAGE_JS: reportPage,
+    ORG_PAGE_JS: orgPage,
+  },
 };
 
 mkdirSync(outdir, { recursive: true });
-await Promise.all([
+const bundles = Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/client.js`, external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: `${outdir}/server.js` }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: `${outdir}/cli.js` }),
@@ -35,6 +77,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/action/run-action.ts'], outfile: `${outdir}/action.js` }),
   esbuild.build({ ...common, sourcemap: false, entryPoints: ['server/src/engine/config/schema.ts'], outfile: `${outdir}/.schema.cjs` }),
 ]);
+typeCheckPages(); // while esbuild bundles in its own process
+await bundles;
 
 // The JSON Schema VS Code uses for IntelliSense is derived from the zod schema, never written by hand.
 const { ruleFile } = require(path.resolve(outdir, '.schema.cjs'));

@@ -4,7 +4,7 @@ import { fingerprints } from '../engine';
 import { ATTRIBUTION_REMOVED } from '../engine/ai-policy/rules';
 import { attributionRemovedFindings, MAX_OWNERSHIP_LOG_BYTES, OWNERSHIP_LOG, parseOwnershipLog, type OwnershipRecord } from '../engine/attribution';
 import { docsResolver } from '../host/builtin-dir';
-import { readBlobs } from '../host/git/changes';
+import { readBlobs } from '../host/git/blobs';
 import type { ScannedFile } from '../scan/parallel-scan';
 import { readTextFile } from '../host/read-text-file';
 import { isRegularFile } from '../host/read-bounded';

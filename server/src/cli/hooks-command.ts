@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readBoundedText } from '../host/read-bounded';
-import { GitError, hooksDir } from '../host/git/changes';
+import { hooksDir } from '../host/git/repo';
+import { GitError } from '../host/git/run';
 import { UsageError } from './cli-config';
 import { parseCliArgs, workspaceRoot } from './cli-args';
 import { HOOK_MARKER, PRE_COMMIT_HOOK } from './git-hook-script';

@@ -1,7 +1,8 @@
 // Where the AI blocks were when a scanner ran: the working tree's blocks (from the report's scan), or,
 // for a SARIF run that names its commit, the blocks in that commit's files (read with `git cat-file`).
 import { markerProvenance, type AiRegion } from '../engine';
-import { hasCommit, readBlobs, type RepoInfo } from '../host/git/log';
+import { readBlobsById } from '../host/git/blobs';
+import { hasCommit, type RepoInfo } from '../host/git/repo';
 import { ReportInputError } from './read-json';
 import type { SarifFinding } from './sarif-read';
 import type { RegionLookup } from './sarif-split';
@@ -39,7 +40,7 @@ export function regionLookup(o: {
       }
     }
     const requests = [...wanted.values()];
-    const { oids, blobs } = readBlobs(o.root, requests.map((w) => `${w.rev}:${repo.prefix}${w.rel}`));
+    const { oids, blobs } = readBlobsById(o.root, requests.map((w) => `${w.rev}:${repo.prefix}${w.rel}`));
     requests.forEach((w, i) => {
       const blob = oids[i] === undefined ? undefined : blobs.get(oids[i] as string);
       const regions = blob === undefined || blob.length > o.maxBytes ? undefined : markerProvenance.regionsFor(w.rel, blob.toString('utf8')).regions;

@@ -2,7 +2,8 @@
 // git objects — `git grep -l @ai-generated <rev>` names the files, `git cat-file --batch` reads
 // them, the real marker parser counts them. Total lines come from the history replay.
 import { decodeText } from '../host/read-text-file';
-import { filesContaining, readBlobs } from '../host/git/log';
+import { readBlobsById } from '../host/git/blobs';
+import { filesContaining } from '../host/git/repo';
 import { countFile, type FileCounts } from './share';
 import type { TrendPoint } from './schema';
 import { ratio } from './stats';
@@ -84,7 +85,7 @@ export function trendPoints(
     files.set(sha, rel);
     pushAll(requests, rel.map((p) => `${sha}:${prefix}${p}`));
   }
-  const { oids, blobs } = readBlobs(root, requests);
+  const { oids, blobs } = readBlobsById(root, requests);
   const parsed = new Map<string, FileCounts>();
   const atCommit = new Map<string, { ai: number; markers: number }>();
   let r = 0;

@@ -8,7 +8,9 @@ import { applyBaseline, createBaseline, mergeBaseline, parseBaseline, serializeB
 import { formatSarif } from '../../../server/src/cli/format/sarif';
 import { unifiedDiff } from '../../../server/src/cli/format/unified-diff';
 import { progressEnabled } from '../../../server/src/cli/progress';
-import { parseDiff, rangeTouches, unquote } from '../../../server/src/host/git/changes';
+import { rangeTouches } from '../../../server/src/host/git/changes';
+import { parseDiff } from '../../../server/src/host/git/diff';
+import { unquote } from '../../../server/src/host/git/quote';
 import { workerCount } from '../../../server/src/scan/parallel-scan';
 import { sarifValidator } from './helpers';
 

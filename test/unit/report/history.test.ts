@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { HistoryReplay, LogParser, type LogCommit } from '../../../server/src/report/history';
+import { LogParser, type LogCommit } from '../../../server/src/host/git/log-parser';
+import { HistoryReplay } from '../../../server/src/report/history';
 import { readMarkerLine } from '../../../server/src/report/marker-line';
 import { durationHistogram, median, per1000, percentile, ratio } from '../../../server/src/report/stats';
 import { sampleCommits, weekStart } from '../../../server/src/report/trend';

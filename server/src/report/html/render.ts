@@ -4,8 +4,7 @@
 import { randomBytes } from 'crypto';
 import type { OrgReport } from '../org-schema';
 import type { GovernanceReport } from '../schema';
-import { ORG_PAGE_SCRIPT } from './org-page-script';
-import { PAGE_SCRIPT } from './page-script';
+import { pageScript } from './page-scripts';
 import { PAGE_CSS } from './page-style';
 import { uplotAssets } from './uplot-assets';
 
@@ -44,12 +43,12 @@ export function pageCsp(nonce: string): string {
 
 export function renderPage(o: PageOptions): string {
   const title = o.title ?? (o.report ? `Governance report — ${o.report.repository.name}` : 'Governance report');
-  return page({ mode: o.mode, title, data: o.report, script: PAGE_SCRIPT, nonce: o.nonce });
+  return page({ mode: o.mode, title, data: o.report, script: pageScript('report'), nonce: o.nonce });
 }
 
 /** The organisation view of merged reports (`report --merge --format html`): the same shell, its own script. */
 export function renderOrgPage(org: OrgReport, nonce?: string): string {
-  return page({ mode: 'file', title: `Governance report — ${org.repositories.length} repositories`, data: org, script: ORG_PAGE_SCRIPT, nonce });
+  return page({ mode: 'file', title: `Governance report — ${org.repositories.length} repositories`, data: org, script: pageScript('org'), nonce });
 }
 
 function page(o: { mode: 'file' | 'webview'; title: string; data: unknown; script: string; nonce?: string }): string {
