@@ -8,7 +8,7 @@ import { mergeReports, readReport } from '../report/merge';
 import { envHeaders, exportOtlp, metricsUrl, otlpPayload } from '../report/otlp';
 import { ReportInputError } from '../report/read-json';
 import { UsageError } from './cli-config';
-import { parseJobs } from './gate';
+import { defaultOrgLayer, parseJobs, warnOnStderr } from './gate';
 
 /**
  * `conductor report [--format json|html|text] [--output FILE] [--since DATE] [--rework-days N]
@@ -73,6 +73,7 @@ export async function runReport(argv: string[]): Promise<number> {
       throw new UsageError((e as Error).message);
     }
   }
+  const orgLayer = await defaultOrgLayer();
   const report = await inputErrorsAsUsage(() => computeReport({
     root,
     configFile: v.config,
@@ -84,6 +85,8 @@ export async function runReport(argv: string[]): Promise<number> {
     maxBytes: Number(v['max-file-size'] ?? 5) * 1024 * 1024,
     team: v.team,
     sarif: v.sarif,
+    orgLayer,
+    warn: warnOnStderr,
   }));
   const out = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : format === 'html' ? renderPage({ mode: 'file', report }) : formatReportText(report);
   writeOutput(out, v.output);
