@@ -5,6 +5,7 @@ import { DEFAULT_BASELINE_FILE } from '../engine/baseline/baseline';
 import type { OrgLayer } from '../engine/org-policy';
 import { docsResolver } from '../host/builtin-dir';
 import { changedSince, GitError, readStagedBlobs, stagedChanges, trackedIgnoredFiles, type ChangeSet } from '../host/git/changes';
+import { useDiskForImports } from '../host/import-file-system';
 import { InputError } from '../host/input-error';
 import { loadPolicyOrFail } from '../host/load-policy';
 import { workspaceRelative } from '../host/paths';
@@ -53,6 +54,7 @@ export interface WorkspaceScan extends ParallelScanResult {
 
 export async function workspaceScan(r: WorkspaceScanRequest): Promise<WorkspaceScan> {
   const host = r.host;
+  useDiskForImports([r.root]); // as in each worker: manifests are read, and symlinks followed, only inside the root
   const { policy, problems } = loadPolicyOrFail(r.root, r.configFile, host, r.orgLayer);
   reportLockAttempts(r.root, problems, r.warn);
   const targets = r.targets.map((t) => workspaceRelative(r.root, t));

@@ -7,7 +7,8 @@ import type { ImportLanguage, ImportRef } from './types';
 
 export * from './types';
 export { resolveImport, resolveJsPath, matchPaths, matchSubpathMap, JS_EXTENSIONS, type Importer } from './resolve';
-export { invalidateFsCache, fsCacheStats, setWorkspaceRoots } from './fs-cache';
+export { invalidateFsCache, fsCacheStats, setImportFileSystem } from './fs-cache';
+export type { ImportFileSystem } from './file-system';
 export { javaPackage } from './other-imports';
 export { scanJs } from './js-scanner';
 export type { JsParser } from './js-imports';
