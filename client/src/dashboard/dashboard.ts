@@ -1,10 +1,10 @@
-// "Conductor: Show Governance Dashboard": the report page (server/src/report/html) in a webview, in
-// the editor's theme, fed with `conductor report --format json` for the workspace folder and
-// refreshed (debounced) when a file is saved. The webview is CSP-locked: default-src 'none', the
-// inline script and styles only with the page's nonce; it loads nothing.
+// "Conductor: Show Governance Dashboard": the report page in a webview, in the editor's theme, fed
+// with `conductor report --format json` for the workspace folder and refreshed (debounced) when a
+// file is saved. The bundled CLI draws the page (`report --webview-page`); the extension only shows
+// it. The webview is CSP-locked: default-src 'none', the inline script and styles only with the
+// page's nonce; it loads nothing.
 import * as vscode from 'vscode';
-import { renderPage } from '../../../server/src/report/html/render';
-import { ReportCancelled, runReport, type ReportRun } from './run-report';
+import { dashboardPage, ReportCancelled, runReport, type ReportRun } from './run-report';
 
 export const DASHBOARD_VIEW_TYPE = 'conductor.dashboard';
 export const SHOW_DASHBOARD = 'conductor.showDashboard';
@@ -29,6 +29,8 @@ export interface DashboardState {
 
 class Dashboard implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
+  /** The page is in the panel: messages posted before it would be lost. */
+  private pageShown = false;
   private run: ReportRun | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** A file was saved while the panel was hidden: refresh when it shows again. */
@@ -60,7 +62,6 @@ class Dashboard implements vscode.Disposable {
     this.panel = panel;
     this.state.open = true;
     panel.iconPath = new vscode.ThemeIcon('graph');
-    panel.webview.html = renderPage({ mode: 'webview', title: 'Governance Dashboard' });
     panel.webview.onDidReceiveMessage((m: { type?: string }) => {
       if (m?.type === 'refresh') {
         this.refresh();
@@ -75,11 +76,34 @@ class Dashboard implements vscode.Disposable {
     });
     panel.onDidDispose(() => {
       this.panel = undefined;
+      this.pageShown = false;
       this.state.open = false;
       this.run?.cancel();
       this.run = undefined;
     });
-    this.refresh();
+    this.showPage(panel);
+  }
+
+  private showPage(panel: vscode.WebviewPanel): void {
+    const cwd = this.folder()?.uri.fsPath ?? this.context.extensionPath;
+    dashboardPage(this.context.asAbsolutePath('dist/cli.js'), cwd).done.then(
+      (html) => {
+        if (this.panel !== panel) {
+          return;
+        }
+        panel.webview.html = html;
+        this.pageShown = true;
+        this.refresh();
+      },
+      (e: Error) => {
+        if (this.panel !== panel) {
+          return;
+        }
+        this.state.lastError = e.message;
+        this.log.warn(`Governance dashboard page failed: ${e.message}`);
+        panel.webview.html = failurePage(e.message);
+      },
+    );
   }
 
   /** A save refreshes an open dashboard once edits pause (a hidden one when it shows again). */
@@ -106,8 +130,8 @@ class Dashboard implements vscode.Disposable {
 
   private refresh(): void {
     const panel = this.panel;
-    if (!panel) {
-      return;
+    if (!panel || !this.pageShown) {
+      return; // showPage() refreshes once the page is there
     }
     const folder = this.folder();
     if (!folder || folder.uri.scheme !== 'file') {
@@ -155,6 +179,12 @@ class Dashboard implements vscode.Disposable {
     this.panel?.dispose();
     this.status.dispose();
   }
+}
+
+/** Why there is no dashboard: text only, nothing runs. */
+function failurePage(message: string): string {
+  const text = message.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>The governance dashboard could not be drawn: ${text}</p></body></html>`;
 }
 
 export function registerDashboard(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): vscode.Disposable[] {

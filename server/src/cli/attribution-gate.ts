@@ -8,9 +8,9 @@ import { readBlobs } from '../host/git/blobs';
 import type { ScannedFile } from '../scan/parallel-scan';
 import { readTextFile } from '../host/read-text-file';
 import { isRegularFile } from '../host/read-bounded';
-import { toPosix } from '../host/walk-files';
+import { workspaceRelative } from '../host/paths';
 import { UsageError } from './cli-config';
-import type { GateScan } from './gate';
+import type { WorkspaceScan } from '../scan/workspace-scan';
 
 // `check --changed-since REF`: AI code whose markers the change deleted (ai/attribution-removed).
 // Those lines did not change, so the changed-lines filter would drop a finding on them: these
@@ -25,12 +25,12 @@ export interface AttributionRequest {
 }
 
 /** `files` plus the attribution-removed findings of the change, files in path order. */
-export function withAttributionFindings(files: ScannedFile[], scan: GateScan, r: AttributionRequest): ScannedFile[] {
+export function withAttributionFindings(files: ScannedFile[], scan: WorkspaceScan, r: AttributionRequest): ScannedFile[] {
   const change = scan.change;
   if (change?.mode !== 'since' || change.base === undefined || change.ref === undefined) {
     return files;
   }
-  const targets = r.targets.map((t) => toPosix(path.relative(r.root, path.resolve(r.root, t))));
+  const targets = r.targets.map((t) => workspaceRelative(r.root, t));
   const underTargets = (p: string): boolean => targets.length === 0 || targets.some((t) => t === '' || p === t || p.startsWith(`${t}/`));
   const candidates = [...change.modified].filter(([p]) => underTargets(p) && !scan.policy.isIgnored(p) && scan.policy.rulesFor(p).has(ATTRIBUTION_REMOVED));
   if (candidates.length === 0) {

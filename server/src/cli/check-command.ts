@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import { applyBaseline } from '../engine/baseline/baseline';
 import { withAttributionFindings } from './attribution-gate';
 import { rangeTouches } from '../host/git/changes';
-import { loadBaseline, lockedRules } from './baseline-command';
+import { loadBaseline, lockedRules } from '../host/baseline-file';
 import { UsageError } from './cli-config';
 import { maxFileBytes, oneOf, parseCliArgs, requireTargets, SCAN_OPTIONS, workspaceRoot } from './cli-args';
 import { formatJson } from './format/json';

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { parseArgs, type ParseArgsConfig } from 'util';
 import { UsageError } from './cli-config';
 import { isInside } from '../host/read-bounded';
-import { setWorkspaceRoots } from '../engine/imports/fs-cache';
+import { useDiskForImports } from '../host/import-file-system';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -22,7 +22,7 @@ export function workspaceRoot(cwd: string | undefined): string {
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
     throw new UsageError(`--cwd must be an existing directory (got "${cwd ?? '.'}")`);
   }
-  setWorkspaceRoots([root]); // manifests read for import checks: a symlink may not lead out of it
+  useDiskForImports([root]); // manifests read for import checks: a symlink may not lead out of it
   return root;
 }
 

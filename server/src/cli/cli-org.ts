@@ -5,7 +5,8 @@
 import { maskSecretsIn } from '../engine/check/secret-mask';
 import type { OrgLayer } from '../engine/org-policy';
 import { orgCacheRoot } from '../org-fetch/cache';
-import { diskConfigHost, loadVerifiedCache, refreshOrgRuleset, toLayer, type VerifiedOrgRuleset } from '../org-fetch/org-ruleset';
+import { diskConfigHost } from '../host/disk-config-host';
+import { loadVerifiedCache, refreshOrgRuleset, toLayer, type VerifiedOrgRuleset } from '../org-fetch/org-ruleset';
 import { envOrgSource, flagOrgSource, readMachinePolicy, type SourceResult } from '../org-fetch/source';
 
 export interface CliOrgFlags {

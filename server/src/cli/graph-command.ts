@@ -6,7 +6,9 @@ import { importLanguage } from '../engine/imports';
 import { syntaxFor } from '../engine/text/languages';
 import { readTextFile } from '../host/read-text-file';
 import { walkFiles } from '../host/walk-files';
-import { diskHost, loadCliConfig, UsageError } from './cli-config';
+import { UsageError } from './cli-config';
+import { diskHost } from '../host/disk-config-host';
+import { loadPolicyOrFail } from '../host/load-policy';
 import { oneOf, parseCliArgs, requireTargets, workspaceRoot } from './cli-args';
 
 // conductor graph: the layer dependency graph of `boundaries.layers`, with import and violation counts.
@@ -148,7 +150,7 @@ export function runGraph(argv: string[]): number {
   const format = oneOf(v.format ?? 'text', ['text', 'json', 'dot'] as const, '--format');
   const root = workspaceRoot(v.cwd);
   requireTargets(root, parsed.positionals);
-  const { policy } = loadCliConfig(root, v.config, diskHost(root));
+  const { policy } = loadPolicyOrFail(root, v.config, diskHost(root));
   const graph = buildLayerGraph(root, parsed.positionals, policy, { gitignore: !v['no-gitignore'] });
   process.stdout.write(format === 'json' ? formatGraphJson(graph) : format === 'dot' ? formatGraphDot(graph) : formatGraphText(graph));
   return 0;

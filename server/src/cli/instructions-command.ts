@@ -1,7 +1,9 @@
 import * as path from 'path';
 import { isStale, parseTargets, planInstructions, writePlan, type PlanStatus } from '../instructions';
 import { parseCliArgs, workspaceRoot } from './cli-args';
-import { diskHost, loadCliConfig, UsageError } from './cli-config';
+import { UsageError } from './cli-config';
+import { diskHost } from '../host/disk-config-host';
+import { loadPolicyOrFail } from '../host/load-policy';
 
 // conductor instructions: writes the effective policy into the files AI assistants read, inside a generated section.
 
@@ -61,7 +63,7 @@ export function runInstructions(argv: string[]): number {
     throw new UsageError(`--targets: ${(e as Error).message}`);
   }
   const root = workspaceRoot(v.cwd);
-  const { policy, ruleFile } = loadCliConfig(root, v.config, diskHost(root));
+  const { policy, ruleFile } = loadPolicyOrFail(root, v.config, diskHost(root));
   const rel = ruleFile && path.relative(root, ruleFile).split(path.sep).join('/');
   const plan = planInstructions({ root, policy, targets, ruleFile: rel });
   if (plan.errors.length > 0) {

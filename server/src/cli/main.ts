@@ -5,6 +5,7 @@ import { runBaseline } from './baseline-command';
 import { runCheck } from './check-command';
 import { runProvenance } from './provenance-command';
 import { UsageError } from './cli-config';
+import { InputError } from '../host/input-error';
 import { runFix } from './fix-command';
 import { runGraph } from './graph-command';
 import { runInit } from './init-command';
@@ -63,7 +64,7 @@ function main(argv: string[]): number | Promise<number> {
 declare const VERSION: string;
 
 function fail(e: unknown): void {
-  if (e instanceof UsageError) {
+  if (e instanceof InputError) {
     process.stderr.write(`conductor: ${e.message}\n`);
   } else {
     process.stderr.write(`conductor: internal error: ${(e as Error).stack ?? e}\n`);

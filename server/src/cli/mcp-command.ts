@@ -2,7 +2,8 @@ import * as path from 'path';
 import { McpWorkspace } from '../mcp/workspace';
 import { serveStdio } from '../mcp/server';
 import { parseCliArgs, workspaceRoot } from './cli-args';
-import { diskHost, UsageError } from './cli-config';
+import { UsageError } from './cli-config';
+import { diskHost } from '../host/disk-config-host';
 
 // conductor mcp: an MCP server over stdio for AI assistants (docs/ai-assistants.md).
 

@@ -3,9 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { checkOrgRuleset } from '../engine/org-policy';
-import { diskConfigHost } from '../org-fetch/org-ruleset';
 import { generateEd25519KeyPair, normalizeSha256, sha256Hex, signContent, VerificationError, verifyContent } from '../org-fetch/verify';
-import { diskHost, UsageError } from './cli-config';
+import { UsageError } from './cli-config';
+import { diskHost } from '../host/disk-config-host';
 import { CONFIG_MAX_BYTES, readBounded } from '../host/read-bounded';
 
 export const ORG_HELP = `Usage: conductor org <keygen|sign|verify> [options]
@@ -79,7 +79,7 @@ function keygen(argv: string[]): number {
 
 /** Validates a ruleset as an org ruleset; returns error lines (empty when valid). */
 function validate(file: string, content: Buffer): string[] {
-  const check = checkOrgRuleset({ file: path.resolve(file), text: content.toString('utf8') }, diskConfigHost(diskHost().builtinDir));
+  const check = checkOrgRuleset({ file: path.resolve(file), text: content.toString('utf8') }, diskHost());
   return check.problems.filter((p) => p.severity === 'error').map((p) => `${file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`);
 }
 

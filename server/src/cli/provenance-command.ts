@@ -5,7 +5,7 @@ import { maskSecretsIn, secretRulesOf } from '../engine/check/secret-mask';
 import { readTextFile } from '../host/read-text-file';
 import { walkFiles } from '../host/walk-files';
 import { oneOf, parseCliArgs, requireTargets, workspaceRoot } from './cli-args';
-import { diskHost } from './cli-config';
+import { diskHost } from '../host/disk-config-host';
 
 declare const VERSION: string;
 

@@ -8,12 +8,13 @@ import { mergeReports, readReport } from '../report/merge';
 import { envHeaders, exportOtlp, metricsUrl, otlpPayload } from '../report/otlp';
 import { ReportInputError } from '../report/read-json';
 import { UsageError } from './cli-config';
-import { parseJobs } from './gate';
+import { defaultOrgLayer, parseJobs, warnOnStderr } from './gate';
 
 /**
  * `conductor report [--format json|html|text] [--output FILE] [--since DATE] [--rework-days N]
  * [--otlp-endpoint URL] [--cwd DIR] [--team NAME] [--sarif FILE]…`: governance metrics of the working tree and
- * its git history; other scanners' SARIF results split by AI vs human lines.
+ * its git history; other scanners' SARIF results split by AI vs human lines. `--webview-page`: the
+ * editor dashboard's page without data.
  */
 export async function runReport(argv: string[]): Promise<number> {
   let parsed;
@@ -36,12 +37,18 @@ export async function runReport(argv: string[]): Promise<number> {
         team: { type: 'string' },
         sarif: { type: 'string', multiple: true },
         merge: { type: 'boolean' },
+        'webview-page': { type: 'boolean' },
       },
     });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
   const v = parsed.values;
+  if (v['webview-page']) {
+    // The editor's dashboard: the page alone, in VS Code's theme; the extension posts the JSON report to it.
+    writeOutput(renderPage({ mode: 'webview', title: 'Governance Dashboard' }), v.output);
+    return 0;
+  }
   if (v.merge) {
     return runMerge(parsed.positionals, v);
   }
@@ -73,6 +80,7 @@ export async function runReport(argv: string[]): Promise<number> {
       throw new UsageError((e as Error).message);
     }
   }
+  const orgLayer = await defaultOrgLayer();
   const report = await inputErrorsAsUsage(() => computeReport({
     root,
     configFile: v.config,
@@ -84,6 +92,8 @@ export async function runReport(argv: string[]): Promise<number> {
     maxBytes: Number(v['max-file-size'] ?? 5) * 1024 * 1024,
     team: v.team,
     sarif: v.sarif,
+    orgLayer,
+    warn: warnOnStderr,
   }));
   const out = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : format === 'html' ? renderPage({ mode: 'file', report }) : formatReportText(report);
   writeOutput(out, v.output);

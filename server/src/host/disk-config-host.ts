@@ -1,9 +1,11 @@
 import type { ConfigHost } from '../engine';
+import { findBuiltinDir } from './builtin-dir';
 import { CONFIG_MAX_BYTES, readBoundedText } from './read-bounded';
 
 /**
- * Rule files from disk through the bounded reader. `within`: the workspace roots (and the built-in
- * folder) a symlinked rule file may lead into.
+ * Rule files from disk through the bounded reader: the one disk ConfigHost (the editor layers open
+ * documents over it). `within`: the workspace roots (and the built-in folder) a symlinked rule file
+ * may lead into.
  */
 export function diskConfigHost(builtinDir: string, within: readonly string[] = []): ConfigHost {
   const dirs = [...within, builtinDir];
@@ -17,4 +19,9 @@ export function diskConfigHost(builtinDir: string, within: readonly string[] = [
       return r.failure === 'missing' ? undefined : { error: r.reason };
     },
   };
+}
+
+/** The disk host with the shipped built-ins; a symlinked rule file may lead only into `root` or them. */
+export function diskHost(root?: string): ConfigHost {
+  return diskConfigHost(findBuiltinDir(__dirname), root === undefined ? [] : [root]);
 }

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ignore, { type Ignore } from 'ignore';
 import { CONFIG_MAX_BYTES, readBoundedText } from './read-bounded';
+import { workspaceRelative } from './paths';
 
 export interface WalkOptions {
   /** Respect .gitignore files (and .git/info/exclude) like git does. */
@@ -78,7 +79,7 @@ export function walkFiles(root: string, targets: string[], options: WalkOptions)
     }
   };
   for (const t of targets.length ? targets : ['.']) {
-    const rel = toPosix(path.relative(root, path.resolve(root, t)));
+    const rel = workspaceRelative(root, t);
     let st: fs.Stats;
     try {
       st = fs.statSync(path.join(root, rel));
@@ -100,8 +101,4 @@ function addScope(scopes: Scope[], root: string, base: string, file: string): vo
   if (r.ok) {
     scopes.push({ base, ig: ignore().add(r.text) });
   }
-}
-
-export function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
 }

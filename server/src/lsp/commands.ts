@@ -7,7 +7,7 @@ import { findRegion, markReviewedEdits, ownershipRecord, takeOwnershipEdits } fr
 import { OWNERSHIP_LOG } from '../engine/attribution';
 import { appendOwnershipRecord } from './ownership-log-writer';
 import type { DocumentChecker } from './document-checker';
-import { toPosix } from '../host/walk-files';
+import { toPosix } from '../host/paths';
 import type { FolderConfigs } from './folder-configs';
 import { Commands } from '../protocol/messages';
 import { reviewerIdentity } from './reviewer-identity';

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { checkDocument, type Finding, type Policy } from '../engine';
 import { formatBytes } from '../host/read-text-file';
-import { toPosix } from '../host/walk-files';
+import { toPosix } from '../host/paths';
 import type { FolderConfig } from './folder-configs';
 
 export interface CheckedDocument {

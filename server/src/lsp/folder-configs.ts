@@ -2,7 +2,7 @@ import * as path from 'path';
 import { loadWorkspaceConfig, type ConfigHost, type ConfigProblem, type Policy } from '../engine';
 import type { FolderStatus } from '../protocol/messages';
 import type { OrgLayer } from '../engine/org-policy';
-import { setWorkspaceRoots } from '../engine/imports/fs-cache';
+import { useDiskForImports } from '../host/import-file-system';
 
 /** One workspace folder's rules: the policy in force and the problems of its rule files. */
 export interface FolderConfig {
@@ -26,7 +26,7 @@ export class FolderConfigs {
   ) {}
 
   setFolders(roots: string[]): void {
-    setWorkspaceRoots(roots); // symlinked manifests may lead only into these
+    useDiskForImports(roots); // symlinked manifests may lead only into these
     for (const root of [...this.folders.keys()]) {
       if (!roots.includes(root)) {
         this.folders.delete(root);

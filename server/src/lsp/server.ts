@@ -24,7 +24,7 @@ import { codeActions } from './code-actions';
 import { executeCommand } from './commands';
 import { DocumentChecker, type CheckedDocument } from './document-checker';
 import { Failures } from './failures';
-import { toPosix } from '../host/walk-files';
+import { toPosix } from '../host/paths';
 import { FolderConfigs } from './folder-configs';
 import { InstructionsDiagnostics } from './instructions-diagnostics';
 import { overlayHost } from './overlay-host';
@@ -34,7 +34,7 @@ import { problemToDiagnostic, toDiagnostic } from './to-lsp';
 import { effectiveRulesMarkdown } from '../engine/org-policy';
 import { orgCacheRoot } from '../org-fetch/cache';
 import { OrgRulesetManager } from './org-manager';
-import { diskConfigHost } from '../org-fetch/org-ruleset';
+import { diskConfigHost } from '../host/disk-config-host';
 import { envOrgSource, parseOrgRuleset, readMachinePolicy, type SourceResult } from '../org-fetch/source';
 
 enableLinearRegexFallback();

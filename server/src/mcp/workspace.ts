@@ -1,7 +1,7 @@
 // The workspace an MCP server answers for: its root and its policy, reloaded when a rule file changes on disk.
 import * as fs from 'fs';
 import * as path from 'path';
-import { setWorkspaceRoots } from '../engine/imports/fs-cache';
+import { useDiskForImports } from '../host/import-file-system';
 import { loadWorkspaceConfig, RULE_FILE_CANDIDATES, type ConfigHost, type LoadedConfig, type Policy } from '../engine';
 
 export class PolicyUnavailableError extends Error {}
@@ -16,7 +16,7 @@ export class McpWorkspace {
     /** Explicit rule file, relative to the root (`--config`). */
     readonly configFile?: string,
   ) {
-    setWorkspaceRoots([root]); // allowed_imports reads manifests: a symlink may not lead out of the root
+    useDiskForImports([root]); // allowed_imports reads manifests: a symlink may not lead out of the root
   }
 
   /** The policy in force; throws PolicyUnavailableError (with the problems) while the rule file has errors. */

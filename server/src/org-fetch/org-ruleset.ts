@@ -158,6 +158,3 @@ export async function refreshOrgRuleset(cfg: OrgSourceConfig, ctx: OrgContext, c
 function metaOf(r: VerifiedOrgRuleset, fetchedAt: string): CacheMeta {
   return { source: r.source, ...(r.etag && { etag: r.etag }), sha256: r.sha256, name: r.name, verifiedBy: r.verifiedBy, verifiedAt: r.verifiedAt, fetchedAt };
 }
-
-/** A ConfigHost over the disk, for validating org rulesets against the shipped built-in rulesets. */
-export { diskConfigHost } from '../host/disk-config-host';

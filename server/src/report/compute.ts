@@ -2,10 +2,12 @@
 // scan as `check`, so finding counts match the gate) and from its git history (docs/metrics.md).
 import * as path from 'path';
 import { DEFAULT_BASELINE_FILE, applyBaseline } from '../engine/baseline/baseline';
-import { loadBaseline, lockedRules } from '../cli/baseline-command';
-import { gateScan } from '../cli/gate';
-import { toPosix } from '../host/walk-files';
 import type { AiRegion } from '../engine';
+import type { OrgLayer } from '../engine/org-policy';
+import { loadBaseline, lockedRules } from '../host/baseline-file';
+import { diskHost } from '../host/disk-config-host';
+import { workspaceRelative } from '../host/paths';
+import { workspaceScan } from '../scan/workspace-scan';
 import { readHistory } from '../host/git/log';
 import { repoInfo, type RepoInfo } from '../host/git/repo';
 import { readSarif } from './sarif-read';
@@ -35,15 +37,22 @@ export interface ReportRequest {
   team?: string;
   /** SARIF files of other scanners to split by AI vs human lines (`--sarif`). */
   sarif?: readonly string[];
+  /** The verified org ruleset layered under the rules, as `check` would use it. */
+  orgLayer?: OrgLayer;
+  /** Told where a rule file tries to weaken what the org ruleset locks. */
+  warn?: (message: string) => void;
 }
 
 const iso = (seconds: number | undefined): string | null => (seconds === undefined ? null : new Date(seconds * 1000).toISOString());
 
 export async function computeReport(r: ReportRequest): Promise<GovernanceReport> {
   const baseline = loadBaseline(r.root, undefined, false);
-  const scan = await gateScan({
+  const scan = await workspaceScan({
     root: r.root,
+    host: diskHost(r.root),
     configFile: r.configFile,
+    orgLayer: r.orgLayer,
+    warn: r.warn,
     targets: [],
     gitignore: r.gitignore,
     maxBytes: r.maxBytes,
@@ -65,7 +74,7 @@ export async function computeReport(r: ReportRequest): Promise<GovernanceReport>
   const baselined = baseline ? applyBaseline(baseline.baseline, scan.files, { inScope: scan.inScope, isLocked: lockedRules(scan.policy) }).known : 0;
 
   // History: one streamed `git log -p` replay, then blobs of the sampled commits.
-  const excluded = new Set([DEFAULT_BASELINE_FILE, ...(baseline ? [toPosix(path.relative(r.root, path.resolve(r.root, baseline.file)))] : [])]);
+  const excluded = new Set([DEFAULT_BASELINE_FILE, ...(baseline ? [workspaceRelative(r.root, baseline.file)] : [])]);
   const counted = (p: string): boolean => !excluded.has(p) && !scan.policy.isIgnored(p);
   const sinceSeconds = r.since === undefined ? undefined : Math.floor(r.since / 1000);
   const windowSeconds = r.reworkDays * 86400;

@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'worker_threads';
 import { enableLinearRegexFallback, loadWorkspaceConfig } from '../engine';
 import { diskConfigHost } from '../host/disk-config-host';
-import { setWorkspaceRoots } from '../engine/imports/fs-cache';
+import { useDiskForImports } from '../host/import-file-system';
 import { docsResolver } from '../host/builtin-dir';
 import { checkItem, type ChunkRequest, type ChunkResponse, type WorkerConfig } from './parallel-scan';
 
@@ -11,7 +11,7 @@ enableLinearRegexFallback();
 
 const config = workerData as WorkerConfig;
 const host = diskConfigHost(config.builtinDir, [config.root]);
-setWorkspaceRoots([config.root]);
+useDiskForImports([config.root]);
 const loaded = loadWorkspaceConfig(config.root, host, config.configFile, config.orgLayer);
 const docsUrl = docsResolver(host.builtinDir);
 

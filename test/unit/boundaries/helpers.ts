@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkDocument, type Finding, type Policy } from '../../../server/src/engine';
-import { invalidateBoundaryCaches } from '../../../server/src/engine/boundaries';
+import { useDiskForImports } from '../../../server/src/host/import-file-system';
 import { policyOf } from '../../helpers/engine';
 import { REPO_ROOT } from '../../helpers/paths';
 import { makeTempWorkspace, type TempWorkspace, type WorkspaceFiles } from '../../helpers/temp-workspace';
@@ -11,6 +11,7 @@ export const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'boundaries');
 /**
  * A copy of test/fixtures/boundaries/<name> in a temp folder, plus `extra` files. Installed packages
  * (node_modules, virtualenvs) are always extra: .gitignore keeps node_modules out of the repository.
+ * Import checks then read the disk as the hosts give it (caches dropped).
  */
 export function fixtureWorkspace(name: string, extra: WorkspaceFiles = {}): TempWorkspace {
   const ws = makeTempWorkspace({}, `conductor-boundaries-${name}-`);
@@ -18,7 +19,7 @@ export function fixtureWorkspace(name: string, extra: WorkspaceFiles = {}): Temp
   for (const [rel, content] of Object.entries(extra)) {
     ws.write(rel, content);
   }
-  invalidateBoundaryCaches();
+  useDiskForImports([ws.root]);
   return ws;
 }
 

@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'path';
-import { invalidateFsCache, nearestGoMod, nearestPythonManifest, setWorkspaceRoots } from '../../../server/src/engine/imports';
+import { invalidateFsCache, nearestGoMod, nearestPythonManifest } from '../../../server/src/engine/imports';
+import { useDiskForImports } from '../../../server/src/host/import-file-system';
 import { parsePyproject } from '../../../server/src/engine/imports/python/pyproject';
 import { makeTempWorkspace, type TempWorkspace, type WorkspaceFiles } from '../../helpers/temp-workspace';
 
 /** A temp workspace whose manifests the fs cache reads fresh. */
 function workspace(files: WorkspaceFiles): TempWorkspace {
   const ws = makeTempWorkspace(files);
-  setWorkspaceRoots([ws.root]);
+  useDiskForImports([ws.root]);
   invalidateFsCache();
   return ws;
 }

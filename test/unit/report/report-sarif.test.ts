@@ -120,7 +120,7 @@ describe('conductor report --sarif (AI vs human split of any scanner)', function
   });
 
   it('feeds the editor dashboard: its report run passes conductor.report.sarifFiles', async () => {
-    const r = await runReport(CLI_JS, repo.dir, { sarifFiles: [path.relative(repo.dir, sarif)] }).done;
+    const r = (await runReport(CLI_JS, repo.dir, { sarifFiles: [path.relative(repo.dir, sarif)] }).done) as GovernanceReport;
     assert.deepEqual([r.scanners?.ai, r.scanners?.human], [2, 3]);
     await assert.rejects(runReport(CLI_JS, repo.dir, { sarifFiles: ['missing.sarif'] }).done, /Cannot read SARIF file .*missing\.sarif: ENOENT/);
   });

@@ -1,12 +1,10 @@
-import * as fs from 'fs';
 import * as path from 'path';
-// The one bounded reader (a leaf of Node built-ins); the engine gets file text only through it.
-import { CONFIG_MAX_BYTES, readBoundedText } from '../../host/read-bounded';
+import { NO_FILE_SYSTEM, type ImportFileSystem } from './file-system';
 
 // File-system facts for import resolution, cached so that checking a document costs map lookups, not
 // syscalls: directory listings (every existence check is a lookup in its directory's listing), file
 // texts, and values derived from them (parsed manifests, nearest-manifest lookups, resolutions).
-// invalidateFsCache() is called by the host on file-system events.
+// The host gives the file system (setImportFileSystem) and calls invalidateFsCache() on its events.
 
 interface Listing {
   files: Set<string>;
@@ -16,6 +14,7 @@ interface Listing {
 const listings = new Map<string, Listing | null>();
 const texts = new Map<string, string | null>();
 const derived = new Map<string, unknown>();
+let fileSystem: ImportFileSystem = NO_FILE_SYSTEM;
 
 /** Counters for benches and tests. */
 export const fsCacheStats = { listings: 0, reads: 0 };
@@ -26,27 +25,8 @@ export function listDir(dir: string): Listing | null {
     return l;
   }
   fsCacheStats.listings++;
-  try {
-    const files = new Set<string>();
-    const dirs = new Set<string>();
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (e.isFile()) {
-        files.add(e.name);
-      } else if (e.isDirectory()) {
-        dirs.add(e.name);
-      } else if (e.isSymbolicLink()) {
-        try {
-          const st = fs.statSync(path.join(dir, e.name));
-          (st.isDirectory() ? dirs : files).add(e.name);
-        } catch {
-          // dangling link
-        }
-      }
-    }
-    l = { files, dirs };
-  } catch {
-    l = null;
-  }
+  const names = fileSystem.listDir(dir);
+  l = names && { files: new Set(names.files), dirs: new Set(names.dirs) };
   listings.set(dir, l);
   return l;
 }
@@ -63,12 +43,10 @@ export function isDir(p: string): boolean {
   return listDir(parent)?.dirs.has(path.basename(p)) ?? false;
 }
 
-/** Workspace roots a symlinked manifest may lead into (set by the host); other links are not followed. */
-let workspaceRoots: readonly string[] = [];
-
-export function setWorkspaceRoots(roots: readonly string[]): void {
-  workspaceRoots = [...roots];
-  texts.clear();
+/** The host's file system (its reads bounded, symlinks only into the workspace); drops every cached fact. */
+export function setImportFileSystem(host: ImportFileSystem): void {
+  fileSystem = host;
+  invalidateFsCache();
 }
 
 /**
@@ -79,8 +57,7 @@ export function readText(p: string): string | undefined {
   let t = texts.get(p);
   if (t === undefined) {
     fsCacheStats.reads++;
-    const r = isFile(p) ? readBoundedText(p, { maxBytes: CONFIG_MAX_BYTES, within: workspaceRoots }) : undefined;
-    t = r?.ok ? r.text : null;
+    t = (isFile(p) ? fileSystem.readText(p) : undefined) ?? null;
     texts.set(p, t);
   }
   return t ?? undefined;

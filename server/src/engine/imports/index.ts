@@ -10,7 +10,8 @@ import type { ImportLanguage, ImportRef } from './types';
 
 export * from './types';
 export { resolveImport } from './resolve';
-export { invalidateFsCache, fsCacheStats, setWorkspaceRoots } from './fs-cache';
+export { invalidateFsCache, fsCacheStats, setImportFileSystem } from './fs-cache';
+export type { ImportFileSystem } from './file-system';
 export { scanJs } from './js/scanner';
 export type { JsParser } from './js/imports';
 export { resolveJsPath, JS_EXTENSIONS } from './js/resolve';
