@@ -1,13 +1,5 @@
-import type { Severity, SeveritySetting } from '../types';
-import type { RuleSettingConfig } from './schema';
-
-export interface RuleSetting {
-  severity: SeveritySetting;
-  aiSeverity?: Severity;
-  /** Report only inside AI-generated regions (AI policy; honoured by pattern-check.ts). */
-  aiOnly?: boolean;
-  options?: Record<string, unknown>;
-}
+import type { RuleSettingConfig } from './rule-schemas';
+import type { RuleSetting } from './types';
 
 export function normalizeSetting(s: RuleSettingConfig): RuleSetting {
   if (typeof s === 'string') {
