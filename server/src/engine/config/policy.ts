@@ -110,7 +110,6 @@ export class Policy implements PolicyView {
         severity,
         aiSeverity: s.aiSeverity ?? prev?.aiSeverity,
         ...((s.aiOnly ?? prev?.aiOnly) !== undefined && { aiOnly: s.aiOnly ?? prev?.aiOnly }), // AI policy: only when set
-        options: { ...prev?.options, ...s.options },
         origin,
       });
     };

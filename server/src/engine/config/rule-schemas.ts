@@ -10,19 +10,27 @@ export const severitySetting = z
 
 const severity = z.enum(['error', 'warning', 'info', 'hint']);
 
+/** Rule options are not part of the format: every rule is configured by its pattern or its section. */
+export const NO_RULE_OPTIONS =
+  'Rules take no options: a pattern rule is configured in its pattern, a code rule in its section (`ai`, `boundaries`). Write a severity ("warning") or { "severity": …, "aiSeverity": …, "aiOnly": … }';
+
 const ruleSettingObject = z
   .object({
     severity: severitySetting,
     aiSeverity: severity.optional().describe('Severity inside AI-generated regions (stricter treatment of AI code).'),
     // AI policy (issue 5): honoured for rule-file patterns in check/pattern-check.ts.
     aiOnly: z.boolean().optional().describe('Report this rule only inside AI-generated regions (for rule-file patterns).'),
-    options: z.record(z.string(), z.unknown()).optional().describe("The rule's options (see its documentation page)."),
+    // Named only to refuse it with a reason: a rule file written for an older version may still carry it.
+    options: z.never({ error: NO_RULE_OPTIONS }).optional().describe('Not supported: rules take no options.'),
   })
   .strict();
 
+const withOptions = (input: unknown): boolean =>
+  Array.isArray(input) || (typeof input === 'object' && input !== null && 'options' in input);
+
 export const ruleSetting = z
-  .union([severitySetting, z.tuple([severitySetting, z.record(z.string(), z.unknown())]), ruleSettingObject])
-  .describe('A severity, `[severity, options]`, or `{ severity, aiSeverity?, aiOnly?, options? }`.');
+  .union([severitySetting, ruleSettingObject], { error: (issue) => (withOptions(issue.input) ? NO_RULE_OPTIONS : undefined) })
+  .describe('A severity, or `{ severity, aiSeverity?, aiOnly? }`.');
 
 export const glob = z.string().min(1).describe('A minimatch glob, relative to the workspace root.');
 

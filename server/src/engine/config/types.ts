@@ -11,7 +11,6 @@ export interface RuleSetting {
   aiSeverity?: Severity;
   /** Report only inside AI-generated regions (AI policy; honoured by pattern-check.ts). */
   aiOnly?: boolean;
-  options?: Record<string, unknown>;
 }
 
 export interface EffectiveRule {
@@ -20,7 +19,6 @@ export interface EffectiveRule {
   aiSeverity?: Severity;
   /** Report only inside AI-generated regions (AI policy; honoured by pattern-check.ts). Inherited like aiSeverity. */
   aiOnly?: boolean;
-  options: Record<string, unknown>;
   origin: string;
 }
 

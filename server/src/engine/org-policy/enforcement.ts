@@ -74,8 +74,6 @@ export function strongest(floor: EffectiveRule, merged: EffectiveRule | undefine
     severity,
     ...(aiSeverity !== undefined && { aiSeverity }),
     ...(aiOnly !== undefined && { aiOnly }),
-    // Options of a locked rule are the org's: whether an option change weakens a rule is not decidable here.
-    options: floor.options,
     origin: raised ? merged.origin : floor.origin,
   };
 }

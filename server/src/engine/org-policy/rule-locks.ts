@@ -2,7 +2,7 @@ import { SEVERITY_RANK, type Severity } from '../types';
 import type { EffectiveRule, ResolvedConfig, RuleSetting } from '../config/types';
 import { normalizeSetting } from '../config/normalize-setting';
 import type { RuleFileEntry } from '../config/rule-file-chain';
-import { deepEqual, reportLocked, type LockContext } from './lock-context';
+import { reportLocked, type LockContext } from './lock-context';
 import type { RuleFloor } from './enforcement';
 import type { OrgLocks } from './locks';
 
@@ -14,7 +14,7 @@ const rank = (s: Severity): number => SEVERITY_RANK[s];
 
 /**
  * How a lower layer's setting weakens the org layer's (undefined: it does not), and which key of the
- * `{ severity, aiSeverity, aiOnly, options }` form says so (for the problem's place).
+ * `{ severity, aiSeverity, aiOnly }` form says so (for the problem's place).
  */
 export function weakening(id: string, floor: EffectiveRule, s: RuleSetting): { what: string; key: string } | undefined {
   if (s.severity === 'off') {
@@ -29,9 +29,6 @@ export function weakening(id: string, floor: EffectiveRule, s: RuleSetting): { w
   }
   if (s.aiOnly === true && !floor.aiOnly) {
     return { what: `limit ${id} to AI-generated code`, key: 'aiOnly' };
-  }
-  if (s.options && Object.entries(s.options).some(([k, v]) => !deepEqual(v, floor.options[k]))) {
-    return { what: `change the options of ${id}`, key: 'options' };
   }
   return undefined;
 }

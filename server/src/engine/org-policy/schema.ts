@@ -18,7 +18,7 @@ export const lockedSchema = z
       .array(z.string().regex(RULE_ID_GLOB, 'a rule id such as `security/no-eval` or an id glob such as `secrets/*` (`*` matches any characters, `/` included)'))
       .optional()
       .describe(
-        'Rules a team cannot weaken, by id or id glob (`*` matches any characters, `/` included: `secrets/*`, `security/*`, `*`). A lower layer (the team rule file, its overrides, inline suppressions, a baseline) may raise their severity but not lower it, turn them `off`, narrow them to AI code, change their options, redefine their patterns, suppress them inline or baseline their findings.',
+        'Rules a team cannot weaken, by id or id glob (`*` matches any characters, `/` included: `secrets/*`, `security/*`, `*`). A lower layer (the team rule file, its overrides, inline suppressions, a baseline) may raise their severity but not lower it, turn them `off`, narrow them to AI code, redefine their patterns, suppress them inline or baseline their findings.',
       ),
     sections: z
       .array(z.enum(LOCKABLE_SECTIONS))
