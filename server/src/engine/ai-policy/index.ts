@@ -5,7 +5,9 @@ export { mergeAiSections, type ResolvedAiPolicy, type ResolvedUseCase, type Reso
 export { globContains } from '../text/globs';
 export { aiPolicySection } from './section';
 export { aiPolicyOf, compileAiPolicy, AI_POLICY_DEFAULTS, type CompiledAiPolicy } from './compile';
-export { checkAiPolicy, REVIEW_CLOCK_SKEW_MS, type AiCheckOptions, type AiFindingFacts, type UseCaseSource } from './check';
+export { checkAiPolicy, type AiCheckOptions, type AiFindingFacts } from './check';
+export { REVIEW_CLOCK_SKEW_MS } from './check-review';
+export type { UseCaseSource } from './check-use-case';
 export {
   approvedUseCases,
   findRegion,
