@@ -432,6 +432,21 @@ describe('org rulesets: checkOrgRuleset and lock matching', () => {
     assert.equal(r.locks.isSectionLocked('ai.excluded'), false);
   });
 
+  it('a named team rule file that is missing fails the load under an org layer too (fail closed)', () => {
+    const loaded = loadWorkspaceConfig(MEM_ROOT, memoryHost({}), '.conductor/missing.jsonc', orgLayer());
+    assert.equal(loaded.policy, undefined);
+    assert.deepEqual(
+      loaded.problems.map((p) => [p.file, p.message]),
+      [[path.join(MEM_ROOT, '.conductor', 'missing.jsonc'), 'Cannot find ruleset .conductor/missing.jsonc']],
+    );
+  });
+
+  it('the team rule file is read once under an org layer (no second parse of the layers)', () => {
+    const host = memoryHost({ '.conductor/rules.jsonc': JSON.stringify({ rules: { 'acme/no-md5': 'error' } }) });
+    assert.ok(loadWorkspaceConfig(MEM_ROOT, host, undefined, orgLayer()).policy);
+    assert.equal(host.reads.filter((f) => f === RULE_FILE).length, 2); // findRuleFile, then the load
+  });
+
   it('a bad lock entry is a schema problem at its line', () => {
     const text = JSON.stringify({ name: 'x', locked: { rules: ['Security/No Eval'], sections: ['ai.everything'] } }, null, 2);
     const r = checkOrgRuleset({ file: ORG_FILE, text }, memoryHost({}));
