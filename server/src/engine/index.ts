@@ -2,7 +2,8 @@
 export * from './types';
 export { LineIndex } from './text/positions';
 export { languageIdForPath, syntaxFor, type LanguageSyntax } from './text/languages';
-export { Policy, type EffectiveRule } from './config/policy';
+export { Policy } from './config/policy';
+export type { EffectiveRule } from './config/types';
 export type { ConfigHost, HostReadError } from './config/config-host';
 export { loadWorkspaceConfig, findRuleFile, RULE_FILE_CANDIDATES, DEFAULT_RULESET, type LoadedConfig } from './config/workspace-config';
 export { checkDocument, sortFindings, type CheckOptions } from './check/check-document';

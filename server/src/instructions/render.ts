@@ -7,7 +7,7 @@ import { aiPolicyOf } from '../engine/ai-policy/compile';
 import { EXCLUDED_PATH, FORBIDDEN_PATH, UNREVIEWED, USE_CASE_NOT_APPROVED } from '../engine/ai-policy/rules';
 import { compileBoundaries, type CompiledBoundaries } from '../engine/boundaries/config';
 import { BANNED_PACKAGE, LAYER_VIOLATION, PRIVATE_IMPORT, UNDECLARED_PACKAGE } from '../engine/boundaries/rules';
-import type { ResolvedPattern } from '../engine/config/resolve';
+import type { ResolvedPattern } from '../engine/config/types';
 import { BEGIN_MARKER, END_MARKER, type GeneratedFile } from './section';
 import { SCOPED_DIR, SCOPED_PREFIX, SCOPED_SUFFIX, TARGET_FILES, type InstructionTarget } from './targets';
 import { pushAll } from '../engine/text/push-all';

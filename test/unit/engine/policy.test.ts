@@ -1,33 +1,32 @@
 import * as assert from 'node:assert/strict';
 import type { EffectiveRule } from '../../../server/src/engine';
-import { policyOf } from '../../helpers/engine';
+import { load, policyOf } from '../../helpers/engine';
+import { NO_RULE_OPTIONS } from '../../../server/src/engine/config/rule-schemas';
 
 const P = (id: string, extra: object = {}): object => ({ id, regex: id.split('/')[1], message: id, ...extra });
 
 function view(rule: EffectiveRule | undefined): object | undefined {
-  return rule && { severity: rule.severity, aiSeverity: rule.aiSeverity, options: rule.options };
+  return rule && { severity: rule.severity, aiSeverity: rule.aiSeverity };
 }
 
 describe('engine: Policy (effective rules per path)', () => {
   describe('severity forms', () => {
     const policy = policyOf({
-      patterns: [P('t/plain'), P('t/tuple'), P('t/object'), P('t/off'), P('t/ai', { aiSeverity: 'error' })],
+      patterns: [P('t/plain'), P('t/object'), P('t/off'), P('t/ai', { aiSeverity: 'error' })],
       rules: {
         't/plain': 'error',
-        't/tuple': ['info', { max: 3 }],
-        't/object': { severity: 'hint', aiSeverity: 'warning', options: { strict: true } },
+        't/object': { severity: 'hint', aiSeverity: 'warning' },
         't/off': 'off',
         't/ai': 'info',
       },
     });
     const rules = policy.rulesFor('src/a.ts');
     const table: [string, object | undefined][] = [
-      ['t/plain', { severity: 'error', aiSeverity: undefined, options: {} }],
-      ['t/tuple', { severity: 'info', aiSeverity: undefined, options: { max: 3 } }],
-      ['t/object', { severity: 'hint', aiSeverity: 'warning', options: { strict: true } }],
+      ['t/plain', { severity: 'error', aiSeverity: undefined }],
+      ['t/object', { severity: 'hint', aiSeverity: 'warning' }],
       ['t/off', undefined],
       // aiSeverity from the pattern is carried when a later setting only changes the severity.
-      ['t/ai', { severity: 'info', aiSeverity: 'error', options: {} }],
+      ['t/ai', { severity: 'info', aiSeverity: 'error' }],
     ];
     for (const [id, expected] of table) {
       it(`${id} → ${JSON.stringify(expected)}`, () => {
@@ -44,8 +43,20 @@ describe('engine: Policy (effective rules per path)', () => {
     it('a rules entry can set aiSeverity on a rule inherited from conductor:recommended, and it is carried by later severity changes', () => {
       const p = policyOf({ extends: ['conductor:recommended'], rules: { 'security/no-eval': 'info', 'quality/no-debugger': { severity: 'warning', aiSeverity: 'error' } } });
       const r = p.rulesFor('a.ts');
-      assert.deepEqual(view(r.get('security/no-eval')), { severity: 'info', aiSeverity: 'error', options: {} });
-      assert.deepEqual(view(r.get('quality/no-debugger')), { severity: 'warning', aiSeverity: 'error', options: {} });
+      assert.deepEqual(view(r.get('security/no-eval')), { severity: 'info', aiSeverity: 'error' });
+      assert.deepEqual(view(r.get('quality/no-debugger')), { severity: 'warning', aiSeverity: 'error' });
+    });
+    it('rule options (`[severity, options]` or an `options` key) are refused with the reason, at the setting', () => {
+      const text = '{\n  "patterns": [{ "id": "t/a", "regex": "a", "message": "a" }],\n  "rules": {\n    "t/a": ["info", { "max": 3 }]\n  },\n  "overrides": [{ "files": ["x"], "rules": { "t/a": { "severity": "hint", "options": {} } } }]\n}';
+      const loaded = load({ '.conductor/rules.jsonc': text });
+      assert.equal(loaded.policy, undefined);
+      assert.deepEqual(
+        loaded.problems.map((p) => [p.range.start.line, p.message]),
+        [
+          [3, `${NO_RULE_OPTIONS} at rules.t/a.`],
+          [5, `${NO_RULE_OPTIONS} at overrides[0].rules.t/a.`],
+        ],
+      );
     });
   });
 
@@ -54,7 +65,7 @@ describe('engine: Policy (effective rules per path)', () => {
       patterns: [P('t/a', { severity: 'warning' }), P('t/b', { severity: 'warning' })],
       overrides: [
         { files: ['src/legacy/**'], excludedFiles: ['src/legacy/keep/**'], rules: { 't/a': 'off' } },
-        { files: ['**/*.test.ts'], rules: { 't/b': ['error', { x: 1 }] } },
+        { files: ['**/*.test.ts'], rules: { 't/b': 'error' } },
         { files: ['src/legacy/**/*.test.ts'], rules: { 't/b': 'info' } },
         { files: ['*.md'], rules: { 't/a': 'hint' } },
       ],
@@ -76,9 +87,6 @@ describe('engine: Policy (effective rules per path)', () => {
         assert.equal(rules.get('t/b')?.severity, b);
       });
     }
-    it('options from an override merge over earlier options', () => {
-      assert.deepEqual(policy.rulesFor('src/app.test.ts').get('t/b')?.options, { x: 1 });
-    });
     it('answers for the same set of overrides are shared (cached), and differ otherwise', () => {
       assert.equal(policy.rulesFor('src/one.ts'), policy.rulesFor('lib/two.ts'));
       assert.notEqual(policy.rulesFor('src/one.ts'), policy.rulesFor('src/legacy/x.ts'));

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'path';
-import { resolveConfig } from '../../../server/src/engine/config/resolve';
+import { loadConfig } from '../../../server/src/engine/config/resolve';
 import { MEM_ROOT, RULE_FILE, describeProblems, load, memoryHost, policyOf, problemsOf } from '../../helpers/engine';
 import { BUILTIN_DIR } from '../../helpers/paths';
 
@@ -72,7 +72,7 @@ describe('engine: extends and merging', () => {
       '.conductor/b.jsonc': JSON.stringify({ extends: ['./base.jsonc'] }),
       '.conductor/base.jsonc': JSON.stringify({ patterns: [pattern('base/x')] }),
     });
-    const { config, problems } = resolveConfig(RULE_FILE, host);
+    const { config, problems } = loadConfig(RULE_FILE, host);
     assert.deepEqual(problems, []);
     assert.equal(config.files.filter((f) => f === base('base.jsonc')).length, 1);
     assert.ok(config.patterns.has('base/x'));

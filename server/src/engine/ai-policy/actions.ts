@@ -1,7 +1,7 @@
 // What a host offers on an AI-policy finding (`properties.aiActions`), and the edits for each.
 // Pure functions over the document text: the language server turns them into code actions and
 // applies the returned edits as one workspace edit.
-import type { Policy } from '../config/policy';
+import type { PolicyView } from '../config/types';
 import type { TextEdit } from '../types';
 import { formatMarkerTime, isMarkerTime, markerProvenance, removeMarkers, setMarkerField, type AiRegion } from '../provenance';
 import { aiPolicyOf } from './compile';
@@ -40,7 +40,7 @@ export function samePerson(a: string, b: string): boolean {
  *   - the file is excluded from AI assistants (ai.excluded): a review does not make AI code there
  *     acceptable, the block has to go.
  */
-export function markReviewedEdits(text: string, region: AiRegion, reviewer: string, date: Date, policy: Policy, relPath: string): MarkReviewedResult {
+export function markReviewedEdits(text: string, region: AiRegion, reviewer: string, date: Date, policy: PolicyView, relPath: string): MarkReviewedResult {
   const ai = aiPolicyOf(policy);
   const who = reviewer.trim();
   if (who === '') {
@@ -96,7 +96,7 @@ export function ownershipRecord(relPath: string, text: string, region: AiRegion,
  * the file is forbidden or excluded. Empty too when the policy does not govern use cases at all
  * (no `useCases`), where any use case is accepted.
  */
-export function approvedUseCases(policy: Policy, relPath: string): string[] {
+export function approvedUseCases(policy: PolicyView, relPath: string): string[] {
   const ai = aiPolicyOf(policy);
   if (!ai.useCases || isExcludedFromAi(policy, relPath) || ai.forbidden.some((f) => f.matching(relPath) !== undefined)) {
     return [];
@@ -105,7 +105,7 @@ export function approvedUseCases(policy: Policy, relPath: string): string[] {
 }
 
 /** Whether a file must never be used with an AI assistant (ai.excluded), e.g. for a status item. */
-export function isExcludedFromAi(policy: Policy, relPath: string): boolean {
+export function isExcludedFromAi(policy: PolicyView, relPath: string): boolean {
   return aiPolicyOf(policy).excluded.some((e) => e.applies(relPath));
 }
 

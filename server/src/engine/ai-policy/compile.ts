@@ -1,8 +1,7 @@
 // The merged `ai` policy with defaults applied and globs compiled, once per Policy.
-import { globMatcher, type Policy } from '../config/policy';
+import { globMatcher, type PathMatcher } from '../text/globs';
+import type { PolicyView } from '../config/types';
 import type { ResolvedAiPolicy, ResolvedForbidden, ResolvedUseCase } from './merge';
-
-type PathMatcher = (relPath: string) => boolean;
 
 export interface CompiledUseCase extends ResolvedUseCase {
   applies: PathMatcher;
@@ -38,10 +37,10 @@ export const AI_POLICY_DEFAULTS = {
   unclassified: 'allow',
 } as const;
 
-const cache = new WeakMap<Policy, CompiledAiPolicy>();
+const cache = new WeakMap<PolicyView, CompiledAiPolicy>();
 
 /** The AI policy of a Policy (compiled on first use, cached for the Policy's lifetime). */
-export function aiPolicyOf(policy: Policy): CompiledAiPolicy {
+export function aiPolicyOf(policy: PolicyView): CompiledAiPolicy {
   let compiled = cache.get(policy);
   if (!compiled) {
     compiled = compileAiPolicy(policy.resolved.ai);

@@ -1,6 +1,6 @@
 // Use-case inference for blocks whose marker names none, and the test-file lookup of `requiresTest`.
 import * as path from 'path';
-import { globMatcher } from '../config/policy';
+import { globMatcher } from '../text/globs';
 import { spanAt, type Spans } from '../text/lexer';
 import type { LineIndex } from '../text/positions';
 import type { AiRegion } from '../provenance';

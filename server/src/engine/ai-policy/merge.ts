@@ -1,5 +1,5 @@
 // Merges the `ai` sections of a rule file and everything it extends into one policy, and reports
-// what the merged policy contradicts. Called by config/resolve.ts, in merge order (extended files
+// what the merged policy contradicts. The `ai` section's merge (section.ts), in merge order (extended files
 // first, the entry file last).
 //
 // Merge semantics, key by key (later = later in merge order, i.e. closer to the entry file):
@@ -10,8 +10,8 @@
 //   review        per key (required, allowSelfReview, maxUnreviewedDays): the later value wins.
 //   unclassified  the later value wins.
 import type { ConfigProblem, Range } from '../types';
-import type { JsonPath, ParsedRuleFile } from '../config/parse-rule-file';
-import { globMatcher } from '../config/policy';
+import type { SectionEntry, SectionSource } from '../config/section-source';
+import { globContains } from '../text/globs';
 import type { AiPolicyConfig, AiReviewConfig } from './schema';
 import { pushAll } from '../text/push-all';
 
@@ -48,41 +48,35 @@ export interface ResolvedAiPolicy {
   unclassified?: 'allow' | 'forbid';
 }
 
-/** One file's `ai` section with what is needed to point at its lines. */
-export interface AiSection {
-  parsed: ParsedRuleFile;
-  origin: string;
-  ai: AiPolicyConfig;
-}
-
 export interface AiMergeResult {
-  ai: ResolvedAiPolicy;
+  value: ResolvedAiPolicy;
   problems: ConfigProblem[];
 }
 
 interface GlobAt {
   glob: string;
-  parsed: ParsedRuleFile;
-  path: JsonPath;
+  source: SectionSource;
+  path: (string | number)[];
 }
 
-export function mergeAiSections(sections: AiSection[]): AiMergeResult {
+export function mergeAiSections(sections: readonly SectionEntry<AiPolicyConfig>[]): AiMergeResult {
   const problems: ConfigProblem[] = [];
-  const at = (parsed: ParsedRuleFile, path: JsonPath, key = false): Range => parsed.rangeOf(path, key);
+  const at = (source: SectionSource, path: (string | number)[], key = false): Range => source.rangeOf(path, key);
   const ai: ResolvedAiPolicy = { forbidden: [], excluded: [] };
   // Where each merged use case's globs were written, for contradiction problems.
   const useCaseGlobs = new Map<string, GlobAt[]>();
-  let reviewAt: { parsed: ParsedRuleFile; key: keyof AiReviewConfig }[] = [];
+  let reviewAt: { source: SectionSource; key: keyof AiReviewConfig }[] = [];
 
-  for (const { parsed, origin, ai: section } of sections) {
+  for (const { source, value: section } of sections) {
+    const { origin } = source;
     if (section.useCases) {
       ai.useCases ??= new Map();
       for (const [name, useCase] of Object.entries(section.useCases)) {
         if (useCase === null) {
           if (!ai.useCases.delete(name)) {
             problems.push({
-              file: parsed.file,
-              range: at(parsed, ['ai', 'useCases', name], true),
+              file: source.file,
+              range: at(source, ['ai', 'useCases', name], true),
               message: `"${name}": null removes an inherited use case, but no extended ruleset defines "${name}".`,
               severity: 'warning',
             });
@@ -93,7 +87,7 @@ export function mergeAiSections(sections: AiSection[]): AiMergeResult {
         ai.useCases.set(name, { name, ...useCase, origin });
         useCaseGlobs.set(
           name,
-          useCase.paths.map((glob, i) => ({ glob, parsed, path: ['ai', 'useCases', name, 'paths', i] })),
+          useCase.paths.map((glob, i) => ({ glob, source, path: ['ai', 'useCases', name, 'paths', i] })),
         );
       }
     }
@@ -106,7 +100,7 @@ export function mergeAiSections(sections: AiSection[]): AiMergeResult {
     if (section.review) {
       ai.review = { ...ai.review, ...definedOnly(section.review) };
       const keys = Object.keys(definedOnly(section.review)) as (keyof AiReviewConfig)[];
-      reviewAt = [...reviewAt.filter((r) => !keys.includes(r.key)), ...keys.map((key) => ({ parsed, key }))];
+      reviewAt = [...reviewAt.filter((r) => !keys.includes(r.key)), ...keys.map((key) => ({ source, key }))];
     }
     if (section.unclassified) {
       ai.unclassified = section.unclassified;
@@ -117,14 +111,14 @@ export function mergeAiSections(sections: AiSection[]): AiMergeResult {
   const days = reviewAt.find((r) => r.key === 'maxUnreviewedDays');
   if (days && ai.review?.required === false) {
     problems.push({
-      file: days.parsed.file,
-      range: at(days.parsed, ['ai', 'review', 'maxUnreviewedDays'], true),
+      file: days.source.file,
+      range: at(days.source, ['ai', 'review', 'maxUnreviewedDays'], true),
       message: 'ai.review.maxUnreviewedDays has no effect: ai.review.required is false.',
       severity: 'warning',
     });
   }
   pushAll(problems, contradictions(ai, useCaseGlobs));
-  return { ai, problems };
+  return { value: ai, problems };
 }
 
 /** Drops keys whose value is undefined, so a spread does not erase an inherited value. */
@@ -150,17 +144,17 @@ function contradictions(ai: ResolvedAiPolicy, useCaseGlobs: Map<string, GlobAt[]
   for (const [name, globs] of useCaseGlobs) {
     for (const u of globs) {
       for (const s of stricter) {
-        const range = u.parsed.rangeOf(u.path);
+        const range = u.source.rangeOf(u.path);
         if (globContains(s.glob, u.glob)) {
           problems.push({
-            file: u.parsed.file,
+            file: u.source.file,
             range,
             message: `Use case "${name}" allows "${u.glob}", which lies entirely within ${s.what}: the stricter rule wins, so this glob allows nothing.`,
             severity: 'warning',
           });
         } else if (globContains(u.glob, s.glob)) {
           problems.push({
-            file: u.parsed.file,
+            file: u.source.file,
             range,
             message: `Use case "${name}" allows "${u.glob}", but ${s.what} lies inside it: AI code stays forbidden there (the stricter rule wins).`,
             severity: 'info',
@@ -170,32 +164,4 @@ function contradictions(ai: ResolvedAiPolicy, useCaseGlobs: Map<string, GlobAt[]
     }
   }
   return problems;
-}
-
-const MAGIC = /[*?[\]{}()!+@]/;
-
-/**
- * Whether every path `inner` matches is certainly matched by `outer`. Decides only what is
- * decidable by looking at the text: identical globs, `**` (everything), a literal path tested
- * against `outer`, and `outer` = `literal/prefix/**` against an `inner` that starts with that
- * prefix. Anything else answers false (unknown), never a wrong true.
- */
-export function globContains(outer: string, inner: string): boolean {
-  const o = normalize(outer);
-  const i = normalize(inner);
-  if (o === i || o === '**' || o === '**/*') {
-    return true;
-  }
-  if (!MAGIC.test(i) && i.includes('/')) {
-    return globMatcher([o])(i);
-  }
-  if (o.endsWith('/**')) {
-    const prefix = o.slice(0, -3);
-    return !MAGIC.test(prefix) && i.startsWith(prefix + '/');
-  }
-  return false;
-}
-
-function normalize(glob: string): string {
-  return glob.replace(/^\.\//, '').replace(/\/+$/, '');
 }

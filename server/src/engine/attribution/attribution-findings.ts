@@ -1,4 +1,4 @@
-import type { EffectiveRule } from '../config/policy';
+import type { EffectiveRule } from '../config/types';
 import { ATTRIBUTION_REMOVED } from '../ai-policy/rules';
 import type { Finding } from '../types';
 import { OWNERSHIP_LOG } from './ownership-log';

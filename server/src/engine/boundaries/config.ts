@@ -1,6 +1,7 @@
 import { Minimatch } from 'minimatch';
 import type { ConfigProblem, Range } from '../types';
-import { globMatcher } from '../config/policy';
+import { globMatcher } from '../text/globs';
+import type { SectionSource } from '../config/section-source';
 import type { BoundariesConfig } from './schema';
 import { pushAll } from '../text/push-all';
 
@@ -37,21 +38,13 @@ export interface ResolvedBoundaries {
   references: { layer: string; file: string; range: Range; where: string }[];
 }
 
-export interface BoundariesSource {
-  file: string;
-  origin: string;
-  rangeOf(path: (string | number)[], key?: boolean): Range;
+/** The defaults a chain's first `boundaries` section is merged over. */
+export function emptyBoundaries(): ResolvedBoundaries {
+  return { layers: new Map(), deny: [], packages: { requireDeclared: true, allow: [], deny: [] }, typeOnlyImports: 'check', references: [] };
 }
 
-/** Merges one rule file's `boundaries` over what its `extends` chain produced (resolve.ts calls this). */
-export function mergeBoundaries(prev: ResolvedBoundaries | undefined, value: BoundariesConfig, src: BoundariesSource): ResolvedBoundaries {
-  const b: ResolvedBoundaries = prev ?? {
-    layers: new Map(),
-    deny: [],
-    packages: { requireDeclared: true, allow: [], deny: [] },
-    typeOnlyImports: 'check',
-    references: [],
-  };
+/** Merges one rule file's `boundaries` over what its `extends` chain produced (section.ts folds the chain). */
+export function mergeBoundaries(b: ResolvedBoundaries, value: BoundariesConfig, src: SectionSource): ResolvedBoundaries {
   for (const [name, layer] of Object.entries(value.layers ?? {})) {
     b.layers.set(name, { name, paths: layer.paths, public: layer.public, description: layer.description, origin: src.origin });
   }

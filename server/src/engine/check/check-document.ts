@@ -4,8 +4,7 @@ import { DocumentContext, type DocumentInput } from './document-context';
 import { checkPatterns } from './pattern-check';
 import { applySuppressions } from './suppressions';
 import { applyAiContext, checkMarkers } from './provenance-check';
-import { checkAiPolicy } from '../ai-policy/check';
-import { checkBoundaries } from '../boundaries/check-boundaries';
+import { SECTIONS } from '../sections';
 import { maskFinding, secretRulesOf } from './secret-mask';
 import { pushAll } from '../text/push-all';
 import { capFindings } from './cap-findings';
@@ -27,8 +26,9 @@ export function checkDocument(doc: DocumentInput, policy: Policy, options: Check
   const docs = (id: string): string | undefined => options.docsUrl(id);
   const findings = checkPatterns(ctx, (p) => options.docsUrl(p.id, p.docs));
   pushAll(findings, checkMarkers(ctx, docs));
-  pushAll(findings, checkAiPolicy(ctx, { docsUrl: docs, fileExists: options.fileExists, now: options.now }));
-  pushAll(findings, checkBoundaries(ctx, { docsUrl: docs }));
+  for (const section of SECTIONS) {
+    pushAll(findings, section.check(ctx, { docsUrl: docs, fileExists: options.fileExists, now: options.now }));
+  }
   const kept = capFindings(sortFindings(applySuppressions(ctx, applyAiContext(ctx, findings), docs)), options.maxFindingsPerFile);
   // Any rule's message may quote marker fields or rule ids the author wrote: mask secrets in all of them.
   const secretRules = secretRulesOf(policy);

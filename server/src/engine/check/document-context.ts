@@ -1,4 +1,4 @@
-import type { Policy, EffectiveRule } from '../config/policy';
+import type { EffectiveRule, PolicyView } from '../config/types';
 import { lex, type Spans } from '../text/lexer';
 import { syntaxFor, type LanguageSyntax } from '../text/languages';
 import { LineIndex } from '../text/positions';
@@ -25,7 +25,7 @@ export class DocumentContext {
 
   constructor(
     readonly doc: DocumentInput,
-    readonly policy: Policy,
+    readonly policy: PolicyView,
     private readonly provenanceSource: ProvenanceSource = markerProvenance,
   ) {
     this.syntax = syntaxFor(doc.languageId, doc.relPath);

@@ -1,6 +1,6 @@
 import type { Finding, Fix } from '../types';
 import { kindAt } from '../text/lexer';
-import type { ResolvedPattern } from '../config/resolve';
+import type { ResolvedPattern } from '../config/types';
 import type { DocumentContext } from './document-context';
 import { patternScreen } from './secret-screen';
 import { regionAt } from './provenance-check';

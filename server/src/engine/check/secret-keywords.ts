@@ -1,4 +1,4 @@
-import type { Policy } from '../config/policy';
+import type { PolicyView } from '../config/types';
 import type { DocumentContext } from './document-context';
 
 // `keywords` prefilter. Every keyword of every pattern in the policy goes into one alternation that
@@ -12,7 +12,7 @@ interface KeywordIndex {
   total: number;
 }
 
-const indexes = new WeakMap<Policy, KeywordIndex>();
+const indexes = new WeakMap<PolicyView, KeywordIndex>();
 const found = new WeakMap<DocumentContext, Set<string>>();
 
 /** Whether the document contains at least one of the (lower-case) keywords. */
@@ -25,7 +25,7 @@ export function containsAnyKeyword(ctx: DocumentContext, keywords: readonly stri
   return keywords.some((k) => present.has(k));
 }
 
-function indexFor(policy: Policy): KeywordIndex {
+function indexFor(policy: PolicyView): KeywordIndex {
   let index = indexes.get(policy);
   if (!index) {
     const all = new Set<string>();

@@ -1,6 +1,6 @@
 // Masking keeps credentials out of everything a finding travels through: editor hovers, CLI output,
 // SARIF uploads, CI logs. Only a short prefix (enough to recognise the type) and the length remain.
-import type { Policy } from '../config/policy';
+import type { PolicyView } from '../config/types';
 import { expandTemplate } from './message-template';
 import type { Finding } from '../types';
 import { shannonEntropy } from './secret-entropy';
@@ -90,10 +90,10 @@ export function maskSecretsIn(text: string, secretRules: readonly RegExp[] = [])
   return out.replace(TOKEN, (t) => (isRandomToken(t) ? maskSecret(t) : t));
 }
 
-const rulesOf = new WeakMap<Policy, RegExp[]>();
+const rulesOf = new WeakMap<PolicyView, RegExp[]>();
 
 /** The secret rules of a policy, for `maskSecretsIn`. */
-export function secretRulesOf(policy: Policy): RegExp[] {
+export function secretRulesOf(policy: PolicyView): RegExp[] {
   let rules = rulesOf.get(policy);
   if (!rules) {
     rules = [...policy.resolved.patterns.values()].filter((p) => p.secret).map((p) => p.compiled);

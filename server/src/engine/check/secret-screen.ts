@@ -1,5 +1,5 @@
 import type { Finding } from '../types';
-import type { ResolvedPattern } from '../config/resolve';
+import type { ResolvedPattern } from '../config/types';
 import { compileRuleRegex } from '../regex/linear-regex';
 import type { DocumentContext } from './document-context';
 import { checksumHolds } from './secret-checksum';

@@ -1,29 +1,8 @@
-import { Minimatch } from 'minimatch';
-import type { Severity, SeveritySetting } from '../types';
+import type { SeveritySetting } from '../types';
 import { codeRules } from '../registry/registry';
-import type { ResolvedConfig, ResolvedPattern } from './resolve';
-import type { RuleSetting } from './normalize-setting';
+import { globMatcher, type PathMatcher } from '../text/globs';
+import type { EffectiveRule, PolicyView, ResolvedConfig, ResolvedPattern, RuleSetting } from './types';
 import type { OrgEnforcement } from '../org-policy/enforcement';
-
-export interface EffectiveRule {
-  id: string;
-  severity: Severity;
-  aiSeverity?: Severity;
-  /** Report only inside AI-generated regions (AI policy; honoured by pattern-check.ts). Inherited like aiSeverity. */
-  aiOnly?: boolean;
-  options: Record<string, unknown>;
-  origin: string;
-}
-
-type PathMatcher = (relPath: string) => boolean;
-
-export function globMatcher(globs: readonly string[]): PathMatcher {
-  if (globs.length === 0) {
-    return () => false;
-  }
-  const mms = globs.map((g) => new Minimatch(g, { dot: true, matchBase: !g.includes('/') }));
-  return (p) => mms.some((m) => m.match(p));
-}
 
 interface CompiledPattern {
   pattern: ResolvedPattern;
@@ -39,7 +18,7 @@ const EXTENSION_GLOB = /^\*\*\/\*(\.[A-Za-z0-9_+-]+|\.\{[A-Za-z0-9_+,.-]+\})?$/;
  * A resolved config ready to answer "which rules apply to this file, at which severity".
  * Answers are cached per combination of matching overrides, so a workspace costs a few entries.
  */
-export class Policy {
+export class Policy implements PolicyView {
   /** Files no rule checks: the `ignore` globs, or with org-locked rules only the org layer's (see rulesFor). */
   readonly isIgnored: PathMatcher;
   /** Files the merged `ignore` names (every layer's globs); with locked rules, only locked rules run there. */
@@ -131,7 +110,6 @@ export class Policy {
         severity,
         aiSeverity: s.aiSeverity ?? prev?.aiSeverity,
         ...((s.aiOnly ?? prev?.aiOnly) !== undefined && { aiOnly: s.aiOnly ?? prev?.aiOnly }), // AI policy: only when set
-        options: { ...prev?.options, ...s.options },
         origin,
       });
     };

@@ -1,133 +1,46 @@
-import * as path from 'path';
-import type { ConfigProblem, Range } from '../types';
+import type { ConfigProblem } from '../types';
 import { codeRule } from '../registry/registry';
 import { compileRuleRegex } from '../regex/linear-regex';
-import { parseRuleFile, type ParsedRuleFile } from './parse-rule-file';
-import type { PatternRuleConfig } from './schema';
-import { normalizeSetting, type RuleSetting } from './normalize-setting';
-import { BUILTIN_PREFIX, type ConfigHost } from './config-host';
+import { normalizeSetting } from './normalize-setting';
+import type { ConfigHost } from './config-host';
 import { pushAll } from '../text/push-all';
-import { mergeAiSections, type AiSection, type ResolvedAiPolicy } from '../ai-policy/merge';
-import { boundaryProblems, mergeBoundaries, type ResolvedBoundaries } from '../boundaries/config';
-
-export interface ResolvedPattern extends PatternRuleConfig {
-  compiled: RegExp;
-  origin: string;
-}
-
-export interface ResolvedOverride {
-  files: string[];
-  excludedFiles: string[];
-  rules: Map<string, RuleSetting>;
-  origin: string;
-}
-
-/** A rule file with everything it extends, merged: later files win, the entry file last. */
-export interface ResolvedConfig {
-  name: string;
-  entry: string;
-  files: string[];
-  patterns: Map<string, ResolvedPattern>;
-  rules: Map<string, RuleSetting & { origin: string }>;
-  overrides: ResolvedOverride[];
-  ignore: string[];
-  /** The merged `ai` sections (AI policy, see ai-policy/merge.ts); undefined when no file has one. */
-  ai?: ResolvedAiPolicy;
-  /** The merged `boundaries` sections (later files win, see boundaries/config.ts); undefined when no file has one. */
-  boundaries?: ResolvedBoundaries;
-}
-
-/** Deeper `extends` chains are refused: real ones are a handful deep, and each level costs a stack frame. */
-export const MAX_EXTENDS_DEPTH = 32;
+import { SECTIONS } from '../sections';
+import type { ConfigSection, SectionConfigs, SectionKey } from './section';
+import type { SectionEntry } from './section-source';
+import type { ResolvedConfig, SectionValues } from './types';
+import { displayName, loadRuleFiles, sectionSource, type RuleFileEntry } from './rule-file-chain';
 
 export interface ResolveResult {
   config: ResolvedConfig;
   problems: ConfigProblem[];
 }
 
-/** `conductor:recommended` → its file in the built-in folder; relative paths → next to the referrer. */
-export function resolveExtendsTarget(ref: string, fromFile: string, host: ConfigHost): string {
-  if (ref.startsWith(BUILTIN_PREFIX)) {
-    return path.join(host.builtinDir, `${ref.slice(BUILTIN_PREFIX.length)}.jsonc`);
-  }
-  return path.resolve(path.dirname(fromFile), ref);
+/** What the merged config says about where it came from. */
+export interface ConfigIdentity {
+  name: string;
+  /** The rule file the config speaks for (absolute). */
+  entry: string;
+  /** Every file read, to watch for changes. */
+  files: string[];
 }
 
-/** How messages name a rule file: `conductor:NAME` for built-ins, `.conductor/…` inside a workspace. */
-export function displayName(file: string, host: ConfigHost): string {
-  if (path.dirname(file) === path.resolve(host.builtinDir) && file.endsWith('.jsonc')) {
-    return BUILTIN_PREFIX + path.basename(file, '.jsonc');
-  }
-  const inWorkspace = file.lastIndexOf(`${path.sep}.conductor${path.sep}`);
-  return inWorkspace === -1 ? file : file.slice(inWorkspace + 1).split(path.sep).join('/');
+/** Loads a rule file and its `extends` chain and merges it. Never throws: every problem is reported at its place. */
+export function loadConfig(entry: string, host: ConfigHost): ResolveResult {
+  const chain = loadRuleFiles([entry], host);
+  const entryFile = chain.entries.find((e) => e.file === chain.files[0]);
+  const name = entryFile?.value.name || displayName(chain.files[0] ?? entry, host);
+  const resolved = resolveConfig(chain.entries, { name, entry, files: chain.files });
+  return { config: resolved.config, problems: [...chain.problems, ...resolved.problems] };
 }
 
-/** Loads a rule file and its `extends` chain. Never throws: every problem is reported at its place. */
-export function resolveConfig(entry: string, host: ConfigHost): ResolveResult {
+/**
+ * Merges already-parsed rule files, in merge order (later wins): patterns, rule settings, overrides,
+ * ignore globs, then each section (engine/sections.ts) over every file's value of it.
+ */
+export function resolveConfig(entries: readonly RuleFileEntry[], identity: ConfigIdentity): ResolveResult {
   const problems: ConfigProblem[] = [];
-  const parsedFiles: ParsedRuleFile[] = [];
-  const aiSections: AiSection[] = [];
-  const config: ResolvedConfig = {
-    name: displayName(entry, host),
-    entry,
-    files: [],
-    patterns: new Map(),
-    rules: new Map(),
-    overrides: [],
-    ignore: [],
-  };
-
-  const visit = (file: string, chain: string[], at?: { parsed: ParsedRuleFile; index: number }): void => {
-    const problemAtRef = (message: string): void => {
-      if (at) {
-        problems.push({ file: at.parsed.file, range: at.parsed.rangeOf(['extends', at.index]), message, severity: 'error' });
-      }
-    };
-    if (chain.includes(file)) {
-      problemAtRef(`Circular "extends": ${[...chain, file].map((f) => displayName(f, host)).join(' → ')}`);
-      return;
-    }
-    if (config.files.includes(file)) {
-      return; // already merged through another branch
-    }
-    const problemAtFile = (message: string): void => {
-      if (at) {
-        problemAtRef(message);
-      } else {
-        problems.push({ file, range: zeroRange(), message, severity: 'error' });
-      }
-    };
-    if (chain.length >= MAX_EXTENDS_DEPTH) {
-      problemAtRef(`"extends" is nested more than ${MAX_EXTENDS_DEPTH} levels deep; ${displayName(file, host)} is not loaded.`);
-      return;
-    }
-    const text = host.readFile(file);
-    if (text === undefined) {
-      problemAtFile(`Cannot find ruleset ${displayName(file, host)}`);
-      return;
-    }
-    if (typeof text !== 'string') {
-      problemAtFile(`Cannot use ruleset ${displayName(file, host)}: ${text.error}`);
-      return;
-    }
-    const parsed = parseRuleFile(file, text);
-    parsedFiles.push(parsed);
-    config.files.push(file);
-    pushAll(problems, parsed.problems);
-    if (at && parsed.problems.length > 0) {
-      problemAtRef(`${displayName(file, host)} has ${parsed.problems.length} error(s); fix them there.`);
-    }
-    const value = parsed.value;
-    if (!value) {
-      return;
-    }
-    (value.extends ?? []).forEach((ref, index) => {
-      visit(resolveExtendsTarget(ref, file, host), [...chain, file], { parsed, index });
-    });
-    const origin = displayName(file, host);
-    if (value.name && file === entry) {
-      config.name = value.name;
-    }
+  const config: ResolvedConfig = { ...identity, patterns: new Map(), rules: new Map(), overrides: [], ignore: [] };
+  for (const { file, origin, parsed, value } of entries) {
     (value.patterns ?? []).forEach((p, index) => {
       const compiled = compileRuleRegex(p.regex, p.flags);
       if ('error' in compiled) {
@@ -149,44 +62,55 @@ export function resolveConfig(entry: string, host: ConfigHost): ResolveResult {
       config.overrides.push({ files: o.files, excludedFiles: o.excludedFiles ?? [], rules, origin });
     }
     pushAll(config.ignore, value.ignore ?? []);
-    if (value.boundaries) {
-      config.boundaries = mergeBoundaries(config.boundaries, value.boundaries, { file, origin, rangeOf: parsed.rangeOf });
-    }
-    if (value.ai) {
-      aiSections.push({ parsed, origin, ai: value.ai }); // merged after the walk, in this order
-    }
-  };
-
-  visit(path.resolve(entry), []);
-  pushAll(problems, unknownRuleIds(parsedFiles, config));
-  pushAll(problems, boundaryProblems(config.boundaries));
-  if (aiSections.length > 0) {
-    const merged = mergeAiSections(aiSections); // AI policy: merge semantics and contradictions there
-    config.ai = merged.ai;
-    pushAll(problems, merged.problems);
+  }
+  pushAll(problems, unknownRuleIds(entries, config));
+  for (const section of SECTIONS) {
+    pushAll(problems, mergeSection(section, entries, config));
   }
   return { config, problems };
 }
 
+/** Each file's value of one section, in merge order, with where it was written. */
+export function sectionEntries<K extends SectionKey>(section: ConfigSection<K>, entries: readonly RuleFileEntry[]): SectionEntry<SectionConfigs[K]>[] {
+  return entries.flatMap((e) => {
+    const value = e.value[section.key];
+    return value ? [{ source: sectionSource(e), value }] : [];
+  });
+}
+
+function mergeSection<K extends SectionKey>(section: ConfigSection<K>, entries: readonly RuleFileEntry[], config: ResolvedConfig): ConfigProblem[] {
+  const values = sectionEntries(section, entries);
+  if (values.length === 0) {
+    return []; // undefined: no file has the section
+  }
+  const merged = section.merge(values);
+  const sections: Partial<SectionValues> = config;
+  sections[section.key] = merged.value;
+  return merged.problems;
+}
+
 /** Rule ids in `rules` and `overrides` must name a code rule or a pattern from the merged rulesets. */
-function unknownRuleIds(parsedFiles: ParsedRuleFile[], config: ResolvedConfig): ConfigProblem[] {
+function unknownRuleIds(entries: readonly RuleFileEntry[], config: ResolvedConfig): ConfigProblem[] {
   const known = (id: string): boolean => config.patterns.has(id) || codeRule(id) !== undefined;
   const problems: ConfigProblem[] = [];
-  const check = (parsed: ParsedRuleFile, ids: string[], prefix: (string | number)[]): void => {
+  const check = (entry: RuleFileEntry, ids: string[], prefix: (string | number)[]): void => {
     for (const id of ids) {
       if (!known(id)) {
         problems.push({
-          file: parsed.file,
-          range: parsed.rangeOf([...prefix, id], true),
+          file: entry.file,
+          range: entry.parsed.rangeOf([...prefix, id], true),
           message: `Unknown rule id "${id}". ${suggest(id, config)}`,
           severity: 'error',
         });
       }
     }
   };
-  for (const parsed of parsedFiles) {
-    check(parsed, Object.keys(parsed.value?.rules ?? {}), ['rules']);
-    parsed.value?.overrides?.forEach((o, i) => check(parsed, Object.keys(o.rules), ['overrides', i, 'rules']));
+  // In the order the files were first read, as an editor lists them.
+  const order = new Map(config.files.map((f, i) => [f, i]));
+  const byReadOrder = [...entries].sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
+  for (const entry of byReadOrder) {
+    check(entry, Object.keys(entry.value.rules ?? {}), ['rules']);
+    entry.value.overrides?.forEach((o, i) => check(entry, Object.keys(o.rules), ['overrides', i, 'rules']));
   }
   return problems;
 }
@@ -195,8 +119,4 @@ function suggest(id: string, config: ResolvedConfig): string {
   const prefix = id.split('/')[0];
   const near = [...config.patterns.keys()].filter((k) => k.startsWith(prefix + '/')).slice(0, 5);
   return near.length > 0 ? `Known ids in "${prefix}/": ${near.join(', ')}.` : 'Is the ruleset that defines it in "extends"?';
-}
-
-function zeroRange(): Range {
-  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }

@@ -1,20 +1,16 @@
 import * as path from 'path';
-import type { ConfigProblem } from '../types';
 import { BUILTIN_PREFIX, type ConfigHost } from './config-host';
 import { Policy } from './policy';
-import { resolveConfig, resolveExtendsTarget } from './resolve';
-import { loadLayeredConfig, type OrgLayer } from '../org-policy/precedence';
+import { loadConfig } from './resolve';
+import { resolveExtendsTarget } from './rule-file-chain';
+import { loadLayeredConfig, type LayeredConfig, type OrgLayer } from '../org-policy/precedence';
 
 export const RULE_FILE_CANDIDATES = ['.conductor/rules.jsonc', '.conductor/rules.json'];
 export const DEFAULT_RULESET = `${BUILTIN_PREFIX}recommended`;
 
-export interface LoadedConfig {
+export interface LoadedConfig extends LayeredConfig {
   /** The rule file in force (absolute), or undefined when the built-in default is used. */
   ruleFile?: string;
-  policy?: Policy;
-  problems: ConfigProblem[];
-  /** Every file the config was read from, to watch for changes. */
-  files: string[];
 }
 
 /** Finds the workspace's rule file (first candidate that exists). */
@@ -25,15 +21,15 @@ export function findRuleFile(root: string, host: ConfigHost): string | undefined
 /**
  * Loads the rule file of a workspace root, or `conductor:recommended` when there is none.
  * `policy` is undefined when any file in the chain has an error: callers keep their last good policy.
- * `org`: an already-verified org ruleset, layered built-ins < org < team with its locks (org/layers.ts).
+ * `org`: an already-verified org ruleset, layered built-ins < org < team with its locks (org-policy/precedence.ts).
  */
 export function loadWorkspaceConfig(root: string, host: ConfigHost, explicitFile?: string, org?: OrgLayer): LoadedConfig {
   const ruleFile = explicitFile ? path.resolve(root, explicitFile) : findRuleFile(root, host);
   const entry = ruleFile ?? resolveExtendsTarget(DEFAULT_RULESET, root, host);
   if (org) {
-    return loadLayeredConfig(host, ruleFile, entry, org);
+    return { ruleFile, ...loadLayeredConfig(host, entry, org) };
   }
-  const { config, problems } = resolveConfig(entry, host);
+  const { config, problems } = loadConfig(entry, host);
   const hasErrors = problems.some((p) => p.severity === 'error');
   return { ruleFile, policy: hasErrors ? undefined : new Policy(config), problems, files: config.files };
 }

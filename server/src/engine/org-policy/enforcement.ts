@@ -1,5 +1,5 @@
 import { SEVERITY_RANK, type Severity } from '../types';
-import type { EffectiveRule, Policy } from '../config/policy';
+import type { EffectiveRule, PolicyView } from '../config/types';
 import type { OrgLocks } from './locks';
 
 /** What a Policy needs to know about the org layer it was built with. */
@@ -13,6 +13,11 @@ export interface OrgInfo {
   locks: OrgLocks;
 }
 
+/** What enforcement needs of the org layer alone: its rules per path, its ignore globs, its merged config. */
+export interface RuleFloor extends Pick<PolicyView, 'rulesFor' | 'resolved'> {
+  readonly isIgnored: (relPath: string) => boolean;
+}
+
 /**
  * The org layer's hold on a Policy: `isLocked` for suppressions and baselines, and `enforce`, which
  * makes sure no lower layer weakened a locked rule for a file. `floor` is the policy of the org layer
@@ -22,7 +27,7 @@ export interface OrgInfo {
 export class OrgEnforcement {
   constructor(
     readonly info: OrgInfo,
-    readonly floor: Policy,
+    readonly floor: RuleFloor,
   ) {}
 
   get name(): string {
@@ -69,8 +74,6 @@ export function strongest(floor: EffectiveRule, merged: EffectiveRule | undefine
     severity,
     ...(aiSeverity !== undefined && { aiSeverity }),
     ...(aiOnly !== undefined && { aiOnly }),
-    // Options of a locked rule are the org's: whether an option change weakens a rule is not decidable here.
-    options: floor.options,
     origin: raised ? merged.origin : floor.origin,
   };
 }

@@ -3,6 +3,6 @@
 export { checkOrgRuleset, loadLayeredConfig, DEFAULT_ORG_NAME, type OrgLayer, type OrgRulesetCheck } from './precedence';
 export { OrgLocks, ruleGlobMatcher } from './locks';
 export { OrgEnforcement, type OrgInfo } from './enforcement';
-export { LOCKABLE_SECTIONS, lockedSchema, type LockableSection, type LockedConfig } from './schema';
+export { LOCKABLE_SECTIONS, lockedSchema, type LockedConfig } from './schema';
 export { LOCKED_SUPPRESSION } from './rules';
 export { effectiveRulesMarkdown, type EffectiveRulesInput, type OrgSummary } from './effective-rules';

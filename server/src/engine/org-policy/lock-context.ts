@@ -1,20 +1,25 @@
 import type { ConfigProblem } from '../types';
-import type { JsonPath, ParsedRuleFile } from '../config/parse-rule-file';
-import type { RuleFile } from '../config/schema';
-import type { OrgLocks } from './locks';
+import type { SectionSource } from '../config/section-source';
 
-/** A rule file of a lower layer (the team's rule file and the non-built-in files it extends). */
-export interface LowerFile {
-  parsed: ParsedRuleFile;
-  value: RuleFile;
+// What every lock check shares (rules here, sections in ai-policy/locks.ts and boundaries/locks.ts).
+// A leaf: the sections' lock checks import it, and org-policy/locks.ts imports the sections.
+
+/** What a section's lock checks ask of the org's locks (org-policy/locks.ts implements it). */
+export interface SectionLocks {
+  readonly reason?: string;
+  /** `ai.review` is locked by `ai.review` or by `ai`. */
+  isSectionLocked(section: string): boolean;
 }
 
 /** What the lock checks share: the locks, and how to word and place a "locked by" problem. */
-export interface LockContext {
+export interface LockContext<L extends SectionLocks = SectionLocks> {
   orgName: string;
-  locks: OrgLocks;
+  locks: L;
   problems: ConfigProblem[];
 }
+
+/** Where a problem goes: a lower layer's file (the team's rule file and the non-built-in files it extends). */
+export type LockPlace = Pick<SectionSource, 'file' | 'rangeOf'>;
 
 /**
  * Reports an attempt to weaken something locked, at its place in the lower file:
@@ -23,8 +28,8 @@ export interface LockContext {
  */
 export function reportLocked(
   ctx: LockContext,
-  file: LowerFile,
-  at: JsonPath,
+  place: LockPlace,
+  at: (string | number)[],
   what: string,
   key = false,
   by?: string,
@@ -33,8 +38,8 @@ export function reportLocked(
   const reason = ctx.locks.reason ? ` (${ctx.locks.reason})` : '';
   const via = by ? ` through ${by}` : '';
   ctx.problems.push({
-    file: file.parsed.file,
-    range: file.parsed.rangeOf(at, key),
+    file: place.file,
+    range: place.rangeOf(at, key),
     message: `locked by org ruleset ${ctx.orgName}${via}: cannot ${what}${reason}. ${effect}`,
     severity: 'warning',
   });
@@ -42,16 +47,4 @@ export function reportLocked(
 
 export function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
-}
-
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) {
-    return true;
-  }
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
-    return false;
-  }
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }

@@ -1,20 +1,9 @@
-import { ATTRIBUTION_REMOVED, BLOCK_TOO_LARGE, EXCLUDED_PATH, FORBIDDEN_PATH, MALFORMED_REVIEW, MISSING_TEST, SELF_REVIEW, UNKNOWN_USE_CASE, UNREVIEWED, USE_CASE_NOT_APPROVED } from '../ai-policy/rules';
-import { BANNED_PACKAGE, LAYER_VIOLATION, PRIVATE_IMPORT, UNDECLARED_PACKAGE } from '../boundaries/rules';
-import { LOCKABLE_SECTIONS, type LockableSection, type LockedConfig } from './schema';
+import { SECTIONS } from '../sections';
+import { LOCKABLE_SECTIONS, type LockedConfig } from './schema';
+import type { SectionLocks } from './lock-context';
 
-/** The rules that enforce a section: locking the section locks them too (else `off` would undo it). */
-const SECTION_RULES: Partial<Record<LockableSection, string[]>> = {
-  'ai.forbidden': [FORBIDDEN_PATH],
-  'ai.excluded': [EXCLUDED_PATH],
-  'ai.review': [UNREVIEWED, SELF_REVIEW, MALFORMED_REVIEW, ATTRIBUTION_REMOVED],
-  'ai.useCases': [USE_CASE_NOT_APPROVED, UNKNOWN_USE_CASE, BLOCK_TOO_LARGE, MISSING_TEST],
-  'ai.unclassified': [USE_CASE_NOT_APPROVED],
-  'boundaries.layers': [LAYER_VIOLATION, PRIVATE_IMPORT],
-  'boundaries.allow': [LAYER_VIOLATION],
-  'boundaries.deny': [LAYER_VIOLATION],
-  'boundaries.typeOnlyImports': [LAYER_VIOLATION],
-  'boundaries.packages': [UNDECLARED_PACKAGE, BANNED_PACKAGE],
-};
+/** The rules that enforce each lockable section, from each section's `lockable` (locking a section locks them too). */
+const SECTION_RULES = new Map<string, readonly string[]>(SECTIONS.flatMap((s) => Object.entries(s.lockable).map(([k, ids]) => [`${s.key}.${k}`, ids] as const)));
 
 /** `*` matches any run of characters, `/` included; everything else is literal. */
 export function ruleGlobMatcher(glob: string): (id: string) => boolean {
@@ -26,17 +15,17 @@ export function ruleGlobMatcher(glob: string): (id: string) => boolean {
 }
 
 /** The `locked` key of an org ruleset, compiled. */
-export class OrgLocks {
+export class OrgLocks implements SectionLocks {
   private readonly ruleMatchers: { glob: string; matches: (id: string) => boolean }[];
-  private readonly sectionSet: Set<LockableSection>;
-  private readonly impliedRules = new Map<string, LockableSection>();
+  private readonly sectionSet: Set<string>;
+  private readonly impliedRules = new Map<string, string>();
 
   constructor(readonly config: LockedConfig = {}) {
     this.ruleMatchers = (config.rules ?? []).map((glob) => ({ glob, matches: ruleGlobMatcher(glob) }));
     this.sectionSet = new Set(config.sections ?? []);
     for (const s of LOCKABLE_SECTIONS) {
       if (this.isSectionLocked(s)) {
-        for (const id of SECTION_RULES[s] ?? []) {
+        for (const id of SECTION_RULES.get(s) ?? []) {
           if (!this.impliedRules.has(id)) {
             this.impliedRules.set(id, s);
           }
@@ -74,12 +63,12 @@ export class OrgLocks {
   }
 
   /** `ai.review` is locked by `ai.review` or by `ai`. */
-  isSectionLocked(section: LockableSection): boolean {
+  isSectionLocked(section: string): boolean {
     if (this.sectionSet.has(section)) {
       return true;
     }
     const dot = section.indexOf('.');
-    return dot > 0 && this.sectionSet.has(section.slice(0, dot) as LockableSection);
+    return dot > 0 && this.sectionSet.has(section.slice(0, dot));
   }
 
   /** Locked rule globs and sections as written, for listings. */

@@ -1,22 +1,21 @@
 import * as path from 'path';
-import { parse as parseJsonc } from 'jsonc-parser';
 import type { ConfigProblem } from '../types';
-import { BUILTIN_PREFIX, hostText, type ConfigHost } from '../config/config-host';
+import { BUILTIN_PREFIX, type ConfigHost } from '../config/config-host';
 import { Policy } from '../config/policy';
-import { displayName, MAX_EXTENDS_DEPTH, resolveConfig, resolveExtendsTarget, type ResolvedConfig } from '../config/resolve';
-import { MAX_RULE_FILE_DEPTH, parseRuleFile } from '../config/parse-rule-file';
-import type { LoadedConfig } from '../config/workspace-config';
-import { checkAiLocks, enforceAiLocks } from './ai-locks';
-import { checkBoundaryLocks, enforceBoundaryLocks } from './boundary-locks';
+import { resolveConfig, sectionEntries } from '../config/resolve';
+import { displayName, isBuiltinFile, loadRuleFiles, type RuleFileEntry } from '../config/rule-file-chain';
+import { parseRuleFile } from '../config/parse-rule-file';
+import type { ResolvedConfig, SectionValues } from '../config/types';
+import type { ConfigSection, SectionKey } from '../config/section';
+import { SECTIONS } from '../sections';
 import { OrgEnforcement } from './enforcement';
-import type { LockContext, LowerFile } from './lock-context';
+import type { LockContext } from './lock-context';
 import { OrgLocks } from './locks';
 import { checkRuleLocks, enforceRuleLocks } from './rule-locks';
-import { pushAll } from '../text/push-all';
-import { jsonShape } from '../text/json-shape';
 
-// Layering: built-in rulesets < org ruleset < team rule file. The org ruleset arrives already
+// Precedence: built-in rulesets < org ruleset < team rule file. The org ruleset arrives already
 // verified (sha256 pin or ed25519 signature, see server/src/org-fetch/); here it is only data.
+// Every file is parsed once; the layers are one list of parsed entries handed to resolveConfig.
 
 /** A verified org ruleset, handed to config loading. */
 export interface OrgLayer {
@@ -36,17 +35,19 @@ export interface OrgRulesetCheck {
   problems: ConfigProblem[];
   /** The org layer alone, merged (built-ins it extends + the org ruleset), when it has no errors. */
   config?: ResolvedConfig;
+  /** The org layer's parsed files in merge order (built-ins it extends, the org ruleset last), when it has no errors. */
+  entries?: RuleFileEntry[];
 }
 
 export const DEFAULT_ORG_NAME = 'org ruleset';
 
-function isBuiltin(file: string, host: ConfigHost): boolean {
-  return path.dirname(file) === path.resolve(host.builtinDir);
-}
-
-/** A host that serves the verified org text at the org file's path (and any extra virtual files). */
-function layeredHost(host: ConfigHost, files: Map<string, string>): ConfigHost {
-  return { builtinDir: host.builtinDir, readFile: (f) => files.get(path.resolve(f)) ?? host.readFile(f) };
+/** The layers merged and locked (config/workspace-config.ts adds which rule file was in force). */
+export interface LayeredConfig {
+  /** Undefined when any file has an error: callers keep their last good policy. */
+  policy?: Policy;
+  problems: ConfigProblem[];
+  /** Every file the config was read from, to watch for changes. */
+  files: string[];
 }
 
 /**
@@ -73,38 +74,12 @@ export function checkOrgRuleset(org: OrgLayer, host: ConfigHost): OrgRulesetChec
   if (problems.some((p) => p.severity === 'error')) {
     return { name, locks, problems };
   }
-  const resolved = resolveConfig(file, layeredHost(host, new Map([[file, org.text]])));
-  pushAll(problems, resolved.problems);
+  const chain = loadRuleFiles([file], host, new Map([[file, parsed]]));
+  // The org file's own problems are already listed.
+  const resolved = resolveConfig(chain.entries, { name: value?.name || displayName(file, host), entry: file, files: chain.files });
+  problems.push(...chain.problems.filter((p) => !parsed.problems.includes(p)), ...resolved.problems);
   const ok = !problems.some((p) => p.severity === 'error');
-  return { name, locks, problems, ...(ok && { config: resolved.config }) };
-}
-
-/** Built-in rulesets reachable from a rule file through `extends`, in merge order (a light walk, no validation). */
-function builtinsOf(entry: string, host: ConfigHost): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  const visit = (file: string, depth: number): void => {
-    if (seen.has(file) || depth > MAX_EXTENDS_DEPTH) {
-      return;
-    }
-    seen.add(file);
-    const text = hostText(host.readFile(file));
-    if (text === undefined || jsonShape(text, MAX_RULE_FILE_DEPTH).tooDeepAt !== -1) {
-      return; // resolveConfig reports it
-    }
-    const value: unknown = parseJsonc(text, [], { allowTrailingComma: true });
-    const refs = value && typeof value === 'object' && Array.isArray((value as { extends?: unknown }).extends) ? (value as { extends: unknown[] }).extends : [];
-    for (const ref of refs) {
-      if (typeof ref === 'string' && ref.length > 0) {
-        visit(resolveExtendsTarget(ref, file, host), depth + 1);
-      }
-    }
-    if (isBuiltin(file, host)) {
-      out.push(file);
-    }
-  };
-  visit(path.resolve(entry), 0);
-  return out;
+  return { name, locks, problems, ...(ok && { config: resolved.config, entries: chain.entries }) };
 }
 
 /**
@@ -115,48 +90,54 @@ function builtinsOf(entry: string, host: ConfigHost): string[] {
  * did to a locked rule or section that weakens it is reported at its line (a warning) and undone,
  * so the org's setting stays in force; raising severity and adding entries still work.
  */
-export function loadLayeredConfig(host: ConfigHost, ruleFile: string | undefined, teamEntry: string, org: OrgLayer): LoadedConfig {
+export function loadLayeredConfig(host: ConfigHost, teamEntry: string, org: OrgLayer): LayeredConfig {
   const orgFile = path.resolve(org.file);
   const orgCheck = checkOrgRuleset(org, host);
-  if (!orgCheck.config) {
+  if (!orgCheck.config || !orgCheck.entries) {
     // Callers validate an org ruleset before using it; a broken one never replaces a good policy.
-    return { ruleFile, policy: undefined, problems: orgCheck.problems, files: [orgFile] };
+    return { policy: undefined, problems: orgCheck.problems, files: [orgFile] };
   }
   const base = orgCheck.config;
+  const orgEntries = orgCheck.entries;
   const team = path.resolve(teamEntry);
-  const virtual = path.join(path.dirname(orgFile), '.conductor-layers.jsonc');
-  const virtualFiles = new Map([[orgFile, org.text]]);
-  const lhost = layeredHost(host, virtualFiles);
-  const builtins = [...new Set([...base.files.filter((f) => isBuiltin(f, host)), ...builtinsOf(team, lhost)])];
-  virtualFiles.set(virtual, JSON.stringify({ extends: [...builtins, orgFile, team] }));
-  const { config: full, problems: fullProblems } = resolveConfig(virtual, lhost);
-  const problems = fullProblems.filter((p) => p.file !== virtual);
+  const teamChain = loadRuleFiles([team], host, new Map(orgEntries.map((e) => [e.file, e.parsed])));
+  const builtin = (f: string): boolean => isBuiltinFile(f, host);
+  const builtins = uniqueByFile([...orgEntries, ...teamChain.entries].filter((e) => builtin(e.file)));
+  const orgEntry = orgEntries.filter((e) => e.file === orgFile);
+  const lower = teamChain.entries.filter((e) => e.file !== orgFile && !builtin(e.file));
+  const files = [...new Set([...builtins.map((e) => e.file), orgFile, ...teamChain.files.filter((f) => f !== orgFile && !builtin(f))])];
 
   // The merged config speaks for the team entry, as without an org layer.
-  full.entry = team;
-  full.files = full.files.filter((f) => f !== virtual);
-  const teamValue = team === orgFile ? undefined : parseRuleFile(team, hostText(lhost.readFile(team)) ?? '').value;
-  full.name = teamValue?.name ?? displayName(team, host);
+  const teamValue = team === orgFile ? undefined : teamChain.entries.find((e) => e.file === team)?.value;
+  const identity = { name: teamValue?.name ?? displayName(team, host), entry: team, files };
+  const { config: full, problems: mergeProblems } = resolveConfig([...builtins, ...orgEntry, ...lower], identity);
+  const problems = [...teamChain.problems, ...mergeProblems];
 
-  const lower: LowerFile[] = [];
-  for (const f of full.files) {
-    if (f !== orgFile && !base.files.includes(f) && !isBuiltin(f, host)) {
-      const parsed = parseRuleFile(f, hostText(lhost.readFile(f)) ?? '');
-      if (parsed.value) {
-        lower.push({ parsed, value: parsed.value });
-      }
-    }
-  }
   const floor = new Policy(base);
-  const ctx: LockContext = { orgName: orgCheck.name, locks: orgCheck.locks, problems };
+  const ctx: LockContext<OrgLocks> = { orgName: orgCheck.name, locks: orgCheck.locks, problems };
   checkRuleLocks(ctx, lower, floor);
-  checkAiLocks(ctx, lower, base.ai);
-  checkBoundaryLocks(ctx, lower, base.boundaries);
+  for (const section of SECTIONS) {
+    checkSectionLocks(section, ctx, lower, base);
+  }
   enforceRuleLocks(ctx, base, full);
-  enforceAiLocks(ctx, base.ai, full.ai);
-  enforceBoundaryLocks(ctx, base.boundaries, full.boundaries);
+  for (const section of SECTIONS) {
+    enforceSectionLocks(section, ctx, base, full);
+  }
 
   const hasErrors = problems.some((p) => p.severity === 'error');
   const enforcement = new OrgEnforcement({ name: orgCheck.name, file: orgFile, origin: displayName(orgFile, host), locks: orgCheck.locks }, floor);
-  return { ruleFile, policy: hasErrors ? undefined : new Policy(full, enforcement), problems, files: full.files };
+  return { policy: hasErrors ? undefined : new Policy(full, enforcement), problems, files: full.files };
+}
+
+function checkSectionLocks<K extends SectionKey>(section: ConfigSection<K>, ctx: LockContext, lower: readonly RuleFileEntry[], base: Partial<SectionValues>): void {
+  section.checkLocks(ctx, sectionEntries(section, lower), base[section.key]);
+}
+
+function enforceSectionLocks<K extends SectionKey>(section: ConfigSection<K>, ctx: LockContext, base: Partial<SectionValues>, full: Partial<SectionValues>): void {
+  section.enforceLocks(ctx, base[section.key], full[section.key]);
+}
+
+function uniqueByFile(entries: readonly RuleFileEntry[]): RuleFileEntry[] {
+  const seen = new Set<string>();
+  return entries.filter((e) => !seen.has(e.file) && seen.add(e.file));
 }

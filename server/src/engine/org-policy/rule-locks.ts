@@ -1,8 +1,10 @@
 import { SEVERITY_RANK, type Severity } from '../types';
-import type { EffectiveRule, Policy } from '../config/policy';
-import type { ResolvedConfig } from '../config/resolve';
-import { normalizeSetting, type RuleSetting } from '../config/normalize-setting';
-import { deepEqual, reportLocked, type LockContext, type LowerFile } from './lock-context';
+import type { EffectiveRule, ResolvedConfig, RuleSetting } from '../config/types';
+import { normalizeSetting } from '../config/normalize-setting';
+import type { RuleFileEntry } from '../config/rule-file-chain';
+import { reportLocked, type LockContext } from './lock-context';
+import type { RuleFloor } from './enforcement';
+import type { OrgLocks } from './locks';
 
 // Locked rules in the lower layers' files: `rules`, `overrides`, `patterns` and `ignore`. The problems
 // are reported here, per entry; the effect is undone in the merged config (patterns, ignore) and,
@@ -12,7 +14,7 @@ const rank = (s: Severity): number => SEVERITY_RANK[s];
 
 /**
  * How a lower layer's setting weakens the org layer's (undefined: it does not), and which key of the
- * `{ severity, aiSeverity, aiOnly, options }` form says so (for the problem's place).
+ * `{ severity, aiSeverity, aiOnly }` form says so (for the problem's place).
  */
 export function weakening(id: string, floor: EffectiveRule, s: RuleSetting): { what: string; key: string } | undefined {
   if (s.severity === 'off') {
@@ -28,17 +30,14 @@ export function weakening(id: string, floor: EffectiveRule, s: RuleSetting): { w
   if (s.aiOnly === true && !floor.aiOnly) {
     return { what: `limit ${id} to AI-generated code`, key: 'aiOnly' };
   }
-  if (s.options && Object.entries(s.options).some(([k, v]) => !deepEqual(v, floor.options[k]))) {
-    return { what: `change the options of ${id}`, key: 'options' };
-  }
   return undefined;
 }
 
-export function checkRuleLocks(ctx: LockContext, lower: readonly LowerFile[], floor: Policy): void {
+export function checkRuleLocks(ctx: LockContext<OrgLocks>, lower: readonly RuleFileEntry[], floor: RuleFloor): void {
   // The org layer's file-wide settings. Per-file org overrides are enforced file by file in
   // Policy.rulesFor; here a lower setting is compared with the file-wide one.
   const global = floor.rulesFor('');
-  const check = (file: LowerFile, id: string, s: RuleSetting, at: (string | number)[]): void => {
+  const check = (file: RuleFileEntry, id: string, s: RuleSetting, at: (string | number)[]): void => {
     if (!ctx.locks.isRuleLocked(id)) {
       return;
     }
@@ -46,7 +45,7 @@ export function checkRuleLocks(ctx: LockContext, lower: readonly LowerFile[], fl
     const w = f ? weakening(id, f, s) : undefined;
     if (w) {
       // Points at the key in the object form; a string or tuple setting falls back to the whole value.
-      reportLocked(ctx, file, [...at, w.key], w.what, false, ctx.locks.lockedBy(id));
+      reportLocked(ctx, file.parsed, [...at, w.key], w.what, false, ctx.locks.lockedBy(id));
     }
   };
   for (const file of lower) {
@@ -60,7 +59,7 @@ export function checkRuleLocks(ctx: LockContext, lower: readonly LowerFile[], fl
     });
     file.value.patterns?.forEach((p, i) => {
       if (ctx.locks.isRuleLocked(p.id) && floor.resolved.patterns.has(p.id)) {
-        reportLocked(ctx, file, ['patterns', i, 'id'], `redefine the pattern of ${p.id} (raise its severity in "rules" instead)`, false, ctx.locks.lockedBy(p.id));
+        reportLocked(ctx, file.parsed, ['patterns', i, 'id'], `redefine the pattern of ${p.id} (raise its severity in "rules" instead)`, false, ctx.locks.lockedBy(p.id));
       }
     });
     file.value.ignore?.forEach((glob, i) => {
@@ -68,10 +67,10 @@ export function checkRuleLocks(ctx: LockContext, lower: readonly LowerFile[], fl
         return;
       }
       if (ctx.locks.isSectionLocked('ignore')) {
-        reportLocked(ctx, file, ['ignore', i], `add the ignore glob "${glob}" (ignore is locked)`);
+        reportLocked(ctx, file.parsed, ['ignore', i], `add the ignore glob "${glob}" (ignore is locked)`);
       } else if (ctx.locks.locksRules) {
         // Taken for the team's own rules (Policy.rulesFor); reported because it reads as if it silenced everything.
-        reportLocked(ctx, file, ['ignore', i], `ignore "${glob}" for locked rules`, false, undefined, 'The glob applies to this file\'s own rules only; locked rules still run there.');
+        reportLocked(ctx, file.parsed, ['ignore', i], `ignore "${glob}" for locked rules`, false, undefined, 'The glob applies to this file\'s own rules only; locked rules still run there.');
       }
     });
     if (file.value.locked) {
@@ -86,7 +85,7 @@ export function checkRuleLocks(ctx: LockContext, lower: readonly LowerFile[], fl
 }
 
 /** Undoes lower layers' changes to locked patterns and (when locked) to `ignore`, in the merged config. */
-export function enforceRuleLocks(ctx: LockContext, base: ResolvedConfig, full: ResolvedConfig): void {
+export function enforceRuleLocks(ctx: LockContext<OrgLocks>, base: ResolvedConfig, full: ResolvedConfig): void {
   for (const [id, p] of base.patterns) {
     if (ctx.locks.isRuleLocked(id)) {
       full.patterns.set(id, p);

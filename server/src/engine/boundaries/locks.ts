@@ -1,6 +1,7 @@
-import type { ResolvedBoundaries, ResolvedLayer } from '../boundaries/config';
-import type { LayerConfig } from '../boundaries/schema';
-import { reportLocked, sameSet, type LockContext, type LowerFile } from './lock-context';
+import type { ResolvedBoundaries, ResolvedLayer } from './config';
+import type { BoundariesConfig, LayerConfig } from './schema';
+import type { SectionEntry } from '../config/section-source';
+import { reportLocked, sameSet, type LockContext } from '../org-policy/lock-context';
 
 // Locked `boundaries` sections. A lower layer may add layers, denials and an allow-list where the org
 // has none, narrow a layer's public entries or an allow entry; it may not move an org layer's files,
@@ -26,11 +27,10 @@ function allowWeaker(from: string, to: readonly string[], base: ResolvedBoundari
   return base.layers.has(from) && to.some((t) => t !== from);
 }
 
-export function checkBoundaryLocks(ctx: LockContext, lower: readonly LowerFile[], base: ResolvedBoundaries | undefined): void {
+export function checkBoundaryLocks(ctx: LockContext, lower: readonly SectionEntry<BoundariesConfig>[], base: ResolvedBoundaries | undefined): void {
   const { locks } = ctx;
-  for (const file of lower) {
-    const b = file.value.boundaries;
-    if (!b || !base) {
+  for (const { source: file, value: b } of lower) {
+    if (!base) {
       continue;
     }
     if (locks.isSectionLocked('boundaries.layers')) {

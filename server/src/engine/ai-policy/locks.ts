@@ -1,7 +1,8 @@
-import type { ResolvedAiPolicy, ResolvedUseCase } from '../ai-policy/merge';
-import { globContains } from '../ai-policy/merge';
-import type { AiReviewConfig, AiUseCaseConfig } from '../ai-policy/schema';
-import { reportLocked, sameSet, type LockContext, type LowerFile } from './lock-context';
+import type { ResolvedAiPolicy, ResolvedUseCase } from './merge';
+import { globContains } from '../text/globs';
+import type { AiPolicyConfig, AiReviewConfig, AiUseCaseConfig } from './schema';
+import type { SectionEntry } from '../config/section-source';
+import { reportLocked, sameSet, type LockContext } from '../org-policy/lock-context';
 
 // Locked `ai` sections. A lower layer may make AI policy stricter (more forbidden or excluded paths,
 // fewer or narrower use cases, a stricter review) but not looser. `base` is the org layer's merged
@@ -56,11 +57,10 @@ function useCaseWeaker(lower: Pick<AiUseCaseConfig, 'paths' | 'maxLines' | 'requ
   return undefined;
 }
 
-export function checkAiLocks(ctx: LockContext, lower: readonly LowerFile[], base: ResolvedAiPolicy | undefined): void {
+export function checkAiLocks(ctx: LockContext, lower: readonly SectionEntry<AiPolicyConfig>[], base: ResolvedAiPolicy | undefined): void {
   const { locks } = ctx;
-  for (const file of lower) {
-    const ai = file.value.ai;
-    if (!ai || !base) {
+  for (const { source: file, value: ai } of lower) {
+    if (!base) {
       continue; // an org layer without `ai` has nothing to protect: any lower `ai` is stricter
     }
     if (locks.isSectionLocked('ai.useCases') && ai.useCases && base.useCases) {
