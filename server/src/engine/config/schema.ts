@@ -3,6 +3,7 @@ import { compileRuleRegex } from '../regex/linear-regex';
 import { aiPolicySchema } from '../ai-policy/schema';
 import { boundariesSchema } from '../boundaries/schema';
 import { lockedSchema } from '../org-policy/schema';
+import { ruleCategory } from '../registry/rule-category';
 
 // The rule-file format. The JSON Schema contributed to VS Code is generated from this (scripts/build.mjs).
 
@@ -50,6 +51,7 @@ export const patternRule = z
     fix: z.string().optional().describe('Replacement for the matched text (`$1`… insert capture groups). Offered as a quick fix.'),
     fixSafe: z.boolean().default(true).describe('Whether `source.fixAll` and `conductor fix` may apply the fix without asking.'),
     docs: z.string().optional().describe('URL of a page that explains the rule.'),
+    category: ruleCategory.optional(),
     // Secret scanning (implemented in check/secret-*.ts). "Checked value" = the group named `secret`,
     // else the first capture group that matched, else the whole match.
     secret: z
