@@ -7,7 +7,7 @@ import { explainRules, type RuleExplained } from './rules-explained';
 
 export type { AiExplained, UseCaseExplained } from './ai-explained';
 export type { ImportsExplained, LayerExplained } from './imports-explained';
-export type { RuleExplained } from './rules-explained';
+export { explainRules, knownRuleIds, ruleDefinition, type RuleDefinition, type RuleExplained, type RulesExplained } from './rules-explained';
 
 export interface PolicyExplained {
   /** Workspace-relative posix path; `''` for file-wide settings (no overrides). */
@@ -29,4 +29,9 @@ export function explainPolicy(policy: Policy, relPath = ''): PolicyExplained {
   const on = (id: string): boolean => ids.has(id);
   const imports = explainImports(policy, relPath, on);
   return { path: relPath, ignored: policy.isIgnored(relPath), rules: inForce, off, ai: explainAi(policy, relPath, on), ...(imports && { imports }) };
+}
+
+/** Whether a rule is in force for the explained path. */
+export function inForce(x: PolicyExplained, id: string): boolean {
+  return x.rules.some((r) => r.id === id);
 }

@@ -47,7 +47,36 @@ export function explainRules(policy: Policy, relPath: string): RulesExplained {
         ...(category && { category }),
       };
     });
-  const known = new Set([...patterns.keys(), ...codeRules().map((r) => r.id)]);
-  const off = [...known].filter((id) => !rules.has(id)).sort();
+  const off = knownRuleIds(policy).filter((id) => !rules.has(id));
   return { inForce, off };
+}
+
+/** Every rule id the policy knows, patterns and code rules, sorted. */
+export function knownRuleIds(policy: Policy): string[] {
+  return [...new Set([...policy.resolved.patterns.keys(), ...codeRules().map((r) => r.id)])].sort();
+}
+
+/** A rule as defined, whether or not it is in force. */
+export interface RuleDefinition {
+  id: string;
+  kind: 'pattern' | 'code';
+  /** A pattern's message template, or a code rule's description. */
+  description: string;
+  /** The severity the rule is defined with. */
+  defaultSeverity: Severity | 'off';
+  fixable: boolean;
+  /** Where a pattern is defined (absolute rule file path); `built-in` for code rules. */
+  origin: string;
+  /** A pattern's `docs` URL. */
+  docs?: string;
+}
+
+/** Undefined for an id the policy does not know. */
+export function ruleDefinition(policy: Policy, id: string): RuleDefinition | undefined {
+  const p = policy.resolved.patterns.get(id);
+  if (p) {
+    return { id, kind: 'pattern', description: p.message, defaultSeverity: p.severity, fixable: p.fix !== undefined, origin: p.origin, ...(p.docs && { docs: p.docs }) };
+  }
+  const meta = codeRule(id);
+  return meta && { id, kind: 'code', description: meta.description, defaultSeverity: meta.defaultSeverity, fixable: meta.fixable, origin: 'built-in' };
 }
