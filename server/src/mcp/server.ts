@@ -5,7 +5,10 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { BoundedStdioTransport } from './bounded-stdio-transport';
-import { allowedImports, checkCode, explainRule, policyForPath } from './tools';
+import { allowedImports } from './allowed-imports';
+import { checkCode } from './check-code';
+import { explainRule } from './explain-rule';
+import { policyForPath } from './policy-for-path';
 import { PolicyUnavailableError, type McpWorkspace } from './workspace';
 
 declare const VERSION: string;

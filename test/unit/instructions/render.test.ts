@@ -195,6 +195,23 @@ describe('instructions: rendering (golden files)', () => {
     assert.match(a.section, /- Import `b` only through its public entry points: `src\/b\/index\.ts`\./);
   });
 
+  it('groups pattern rules by their ruleset category, never by their id', () => {
+    const policy = policyOf({
+      patterns: [
+        { id: 'team/acme-key', regex: 'acme_[a-z]{8}', message: 'Acme key $masked.', severity: 'error', secret: true, category: 'secrets/api-key/acme' },
+        { id: 'team/signing-key', regex: 'sk_[a-z]{8}', message: 'Signing key.', severity: 'error', secret: true, category: 'secrets/private-key' },
+        { id: 'team/vault-token', regex: 'hvs_[a-z]{8}', message: 'Vault token $masked.', severity: 'error', secret: true },
+        { id: 'secrets/not-a-secret', regex: 'foo\\((\\w+)\\)', message: 'No foo($1) or $&.', severity: 'warning', category: 'security' },
+        { id: 'team/customer-email', regex: 'customerEmail', message: 'Personal data in $<where>.', severity: 'warning', category: 'data' },
+      ],
+    });
+    const section = generatedFiles(policy, ['agents'], {})[0].section;
+    assert.match(section, /Conductor detects:\n\n- API keys and tokens of acme\n- private keys\n- also: `team\/vault-token`\n/);
+    assert.doesNotMatch(section, /team\/acme-key|team\/signing-key/);
+    assert.match(section, /\(rule id, severity\):\n\n- `secrets\/not-a-secret` \(warning\): No foo\(…\) or …\.\n/);
+    assert.match(section, /### Personal data and data handling\n\n- `team\/customer-email` \(warning\): Personal data in …\.\n/);
+  });
+
   it('leaves out sections whose rules are off', () => {
     const policy = policyOf({
       rules: { 'ai/forbidden-path': 'off', 'boundaries/banned-package': 'off', 'ai/unreviewed': 'off' },

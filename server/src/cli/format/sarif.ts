@@ -3,6 +3,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { gzipSync } from 'zlib';
 import { SEVERITY_RANK, type Finding, type Severity } from '../../engine';
+import { describeTemplate } from '../../engine/check/message-template';
 import type { GateReport } from './report';
 import { shardCategory } from '../shard';
 
@@ -221,9 +222,9 @@ function helpUriFor(id: string, docs: string | undefined, base: string): string 
   return undefined;
 }
 
-/** Pattern messages are templates; `$1`, `$<name>` and `$masked` stand for the matched text in a description. */
+/** Pattern messages are templates: in a description, what a match would insert reads `…`. */
 function cleanTemplate(s: string): string {
-  return s.replace(/\$(\d+|<[A-Za-z_][A-Za-z0-9_]*>|&|[A-Za-z_][A-Za-z0-9_]*)/g, '…').replace(/\s+/g, ' ').trim();
+  return describeTemplate(s).replace(/\s+/g, ' ').trim();
 }
 
 function firstSentence(s: string): string {

@@ -10,6 +10,20 @@ export interface TemplateOptions {
   named?: Readonly<Record<string, string>>;
 }
 
+/** A token of the grammar: `$1`…, `$<name>`, `$&`, `$$`, or a word the caller may define (`$masked`). */
+const TOKEN = /\$(\d+|<[A-Za-z_][A-Za-z0-9_]*>|&|\$|[A-Za-z]+\b)/g;
+
+/** The named token secret patterns use for the masked value (see secret-mask.ts). */
+const DESCRIBED_NAMES: ReadonlySet<string> = new Set(['masked']);
+
+/**
+ * A template read without a match, for descriptions and guidance: every insertion (`$1`, `$<name>`, `$&`,
+ * `$masked`) becomes `…`, `$$` a dollar, and any other `$word` stays as the rendered message shows it.
+ */
+export function describeTemplate(template: string): string {
+  return template.replace(TOKEN, (whole, g: string) => (g === '$' ? '$' : /^[A-Za-z]/.test(g) && !DESCRIBED_NAMES.has(g) ? whole : '…'));
+}
+
 /**
  * The one message-template grammar: expands `$1`…, `$<name>`, `$&` and `$$` from the match, as
  * String.prototype.replace does, plus any `named` tokens.
@@ -21,7 +35,7 @@ export function expandTemplate(template: string, m: RegExpExecArray, options: Te
     const v = value === undefined || value === '' ? '' : insert(value);
     return v.length <= maxChars ? v : `${v.slice(0, maxChars - 1)}…`;
   };
-  return template.replace(/\$(\d+|<[A-Za-z_][A-Za-z0-9_]*>|&|\$|[A-Za-z]+\b)/g, (whole, g: string) => {
+  return template.replace(TOKEN, (whole, g: string) => {
     if (g === '$') {
       return '$';
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleCategory } from '../registry/rule-category';
 import { compileRuleRegex } from '../regex/linear-regex';
 
 // Rule settings, patterns and overrides: the parts of the rule-file format that every section shares.
@@ -56,6 +57,7 @@ export const patternRule = z
     fix: z.string().optional().describe('Replacement for the matched text (`$1`… insert capture groups). Offered as a quick fix.'),
     fixSafe: z.boolean().default(true).describe('Whether `source.fixAll` and `conductor fix` may apply the fix without asking.'),
     docs: z.string().optional().describe('URL of a page that explains the rule.'),
+    category: ruleCategory.optional(),
     // Secret scanning (implemented in check/secret-*.ts). "Checked value" = the group named `secret`,
     // else the first capture group that matched, else the whole match.
     secret: z

@@ -1,11 +1,12 @@
 import * as path from 'path';
 import type { ConfigProblem } from '../types';
-import { codeRules } from '../registry/registry';
 import type { Policy } from '../config/policy';
 import { BUILTIN_PREFIX } from '../config/config-host';
+import { explainPolicy } from '../explain';
 
 // "Conductor: Show Effective Rules": what is in force for a folder (or one file), where each setting
-// comes from, and what the org ruleset locks — as a readable Markdown document.
+// comes from, and what the org ruleset locks — the policy explained (engine/explain), rendered as Markdown
+// with the configuration around it (rule files, org ruleset, overrides, boundaries, ignore, problems).
 
 /** What the host knows about the org ruleset (the language server's OrgStatus fits). */
 export interface OrgSummary {
@@ -98,17 +99,15 @@ export function effectiveRulesMarkdown(input: EffectiveRulesInput): string {
     out.push('');
   }
 
-  const rules = policy.rulesFor(input.relPath ?? '');
-  out.push(`## Rules in force (${rules.size})`, '');
+  const explained = explainPolicy(policy, input.relPath ?? '');
+  out.push(`## Rules in force (${explained.rules.length})`, '');
   out.push('| Rule | Severity | In AI code | Locked | Set by |', '|---|---|---|---|---|');
-  for (const r of [...rules.values()].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const r of explained.rules) {
     const ai = r.aiOnly ? `${r.aiSeverity ?? r.severity} (AI code only)` : (r.aiSeverity ?? '');
-    out.push(`| ${code(r.id)} | ${r.severity} | ${cell(ai)} | ${policy.isLocked(r.id) ? '🔒 yes' : ''} | ${cell(origin(r.origin))} |`);
+    out.push(`| ${code(r.id)} | ${r.severity} | ${cell(ai)} | ${r.locked ? '🔒 yes' : ''} | ${cell(origin(r.origin))} |`);
   }
-  const known = [...resolved.patterns.keys(), ...codeRules().map((r) => r.id)];
-  const off = [...new Set(known)].filter((id) => !rules.has(id)).sort();
-  if (off.length) {
-    out.push('', `**Off (${off.length}):** ${off.map(code).join(', ')}`);
+  if (explained.off.length) {
+    out.push('', `**Off (${explained.off.length}):** ${explained.off.map(code).join(', ')}`);
   }
   out.push('');
 
@@ -122,8 +121,8 @@ export function effectiveRulesMarkdown(input: EffectiveRulesInput): string {
     out.push('');
   }
 
-  const ai = resolved.ai;
-  if (ai) {
+  const ai = explained.ai;
+  if (ai.declared) {
     out.push('## AI policy', '');
     for (const f of ai.forbidden) {
       out.push(`- **Forbidden:** ${f.paths.map(code).join(', ')} — ${f.reason} _(from ${cell(origin(f.origin))})_`);
@@ -132,14 +131,15 @@ export function effectiveRulesMarkdown(input: EffectiveRulesInput): string {
       out.push(`- **Excluded from AI assistants:** ${ai.excluded.map((e) => code(e.glob)).join(', ')}`);
     }
     if (ai.useCases) {
-      const cases = [...ai.useCases.values()].map((u) => `${code(u.name)} in ${u.paths.map(code).join(', ')}${u.maxLines ? ` (max ${u.maxLines} lines)` : ''}`);
+      const cases = ai.useCases.map((u) => `${code(u.name)} in ${u.paths.map(code).join(', ')}${u.maxLines ? ` (max ${u.maxLines} lines)` : ''}`);
       out.push(`- **Approved use cases:** ${cases.length ? cases.join('; ') : 'none'}`);
     }
-    if (ai.review) {
-      const req = ai.review.required ?? true;
-      out.push(`- **Human review required:** ${req === true ? 'everywhere' : req === false ? 'no' : `in ${req.paths.map(code).join(', ')}`}${ai.review.allowSelfReview ? ' (self-review allowed)' : ''}${ai.review.maxUnreviewedDays ? `; error after ${ai.review.maxUnreviewedDays} days` : ''}`);
+    const review = ai.review;
+    if (review.declared) {
+      const req = review.required;
+      out.push(`- **Human review required:** ${req === true ? 'everywhere' : req === false ? 'no' : `in ${req.map(code).join(', ')}`}${review.allowSelfReview ? ' (self-review allowed)' : ''}${review.maxUnreviewedDays ? `; error after ${review.maxUnreviewedDays} days` : ''}`);
     }
-    if (ai.unclassified) {
+    if (ai.unclassifiedDeclared) {
       out.push(`- **Blocks without a use case:** ${ai.unclassified}`);
     }
     out.push('');
