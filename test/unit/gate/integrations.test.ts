@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { devModule, REPO } from './helpers';
+import { devModule, REPO } from '../../cli/gate/helpers';
 
 interface Yaml {
   load(text: string): unknown;

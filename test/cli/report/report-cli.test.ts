@@ -8,8 +8,8 @@ import * as path from 'path';
 import { ensureBuilt } from '../../helpers/build';
 import { CLI_JS, REPO_ROOT } from '../../helpers/paths';
 import type { GovernanceReport } from '../../../server/src/report/schema';
-import { RULES, ScriptedRepo, runCli, runCliAsync } from './helpers';
-import { writeGovernanceHistory } from './history-fixture';
+import { RULES, ScriptedRepo, runCli, runCliAsync } from '../../unit/report/helpers';
+import { writeGovernanceHistory } from '../../unit/report/history-fixture';
 
 const NOW = '2026-03-02T09:00:00Z';
 const DAY = 86400;

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'child_process';
-import { ensureBuilt } from '../../helpers/build';
-import { sourceMapShaped } from '../../helpers/hostile-files';
-import { CLI_JS } from '../../helpers/paths';
-import { makeTempWorkspace, ruleFileText, type TempWorkspace } from '../../helpers/temp-workspace';
+import { ensureBuilt } from '../helpers/build';
+import { sourceMapShaped } from '../helpers/hostile-files';
+import { CLI_JS } from '../helpers/paths';
+import { makeTempWorkspace, ruleFileText, type TempWorkspace } from '../helpers/temp-workspace';
 
 interface JsonFinding {
   ruleId: string;

@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { REPO_ROOT } from '../../helpers/paths';
+import { REPO_ROOT } from '../helpers/paths';
 
 interface JsonResult {
   path: string;

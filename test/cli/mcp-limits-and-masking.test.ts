@@ -5,10 +5,10 @@ import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { ensureBuilt } from '../../helpers/build';
-import { CLI_JS } from '../../helpers/paths';
-import { leakedTokens, PLANTED_PATH, PLANTED_RULE_IDS, PLANTED_RULES, plantedFile, plantedTokens } from '../../helpers/planted-marker-secrets';
-import { makeTempWorkspace, type TempWorkspace } from '../../helpers/temp-workspace';
+import { ensureBuilt } from '../helpers/build';
+import { CLI_JS } from '../helpers/paths';
+import { leakedTokens, PLANTED_PATH, PLANTED_RULE_IDS, PLANTED_RULES, plantedFile, plantedTokens } from '../helpers/planted-marker-secrets';
+import { makeTempWorkspace, type TempWorkspace } from '../helpers/temp-workspace';
 
 interface RpcAnswer {
   id: number | string | null;

@@ -7,9 +7,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { ensureBuilt } from '../../helpers/build';
-import { CLI_JS, REPO_ROOT } from '../../helpers/paths';
-import { makeTempWorkspace, type TempWorkspace } from '../../helpers/temp-workspace';
+import { ensureBuilt } from '../helpers/build';
+import { CLI_JS, REPO_ROOT } from '../helpers/paths';
+import { makeTempWorkspace, type TempWorkspace } from '../helpers/temp-workspace';
 
 const RICH_RULES = fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'instructions', 'rich', '.conductor', 'rules.jsonc'), 'utf8');
 /** Matches secrets/aws-access-key-id and is no placeholder; it must never come back in a tool's answer. */

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'child_process';
 import { createHash } from 'crypto';
-import { ensureBuilt } from '../../helpers/build';
-import { CLI_JS as CLI } from '../../helpers/paths';
-import { makeTempWorkspace, type TempWorkspace } from '../../helpers/temp-workspace';
+import { ensureBuilt } from '../helpers/build';
+import { CLI_JS as CLI } from '../helpers/paths';
+import { makeTempWorkspace, type TempWorkspace } from '../helpers/temp-workspace';
 
 describe('conductor provenance (built CLI)', () => {
   let ws: TempWorkspace;

@@ -11,7 +11,7 @@ import { CLI_JS, REPO_ROOT } from '../../helpers/paths';
 import type { SarifFinding } from '../../../server/src/report/sarif-read';
 import { splitSarif } from '../../../server/src/report/sarif-split';
 import type { GovernanceReport } from '../../../server/src/report/schema';
-import { RULES, ScriptedRepo, runCli } from './helpers';
+import { RULES, ScriptedRepo, runCli } from '../../unit/report/helpers';
 
 const NOW = '2026-03-02T09:00:00Z';
 

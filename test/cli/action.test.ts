@@ -4,10 +4,10 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { INPUT_FLAGS } from '../../../server/src/action/run-action';
-import { REPO_ROOT } from '../../helpers/paths';
-import { devModule, sarifValidator } from '../gate/helpers';
-import { GIT_ENV, RULES, ScriptedRepo } from '../report/helpers';
+import { INPUT_FLAGS } from '../../server/src/action/run-action';
+import { REPO_ROOT } from '../helpers/paths';
+import { devModule, sarifValidator } from './gate/helpers';
+import { GIT_ENV, RULES, ScriptedRepo } from '../unit/report/helpers';
 
 const ACTION_JS = path.join(REPO_ROOT, 'dist', 'action.js');
 const yaml = devModule<{ load(text: string): unknown }>('js-yaml');

@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import { pathToFileURL } from 'url';
-import { ensureBuilt } from '../../helpers/build';
-import { CLI_JS } from '../../helpers/paths';
-import { makeTempWorkspace, ruleFileText, type TempWorkspace, type WorkspaceFiles } from '../../helpers/temp-workspace';
+import { ensureBuilt } from '../helpers/build';
+import { CLI_JS } from '../helpers/paths';
+import { makeTempWorkspace, ruleFileText, type TempWorkspace, type WorkspaceFiles } from '../helpers/temp-workspace';
 
 interface Run {
   status: number | null;

@@ -6,9 +6,9 @@ import { spawnSync, type SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ensureBuilt } from '../../helpers/build';
-import { CLI_JS, REPO_ROOT } from '../../helpers/paths';
-import { PRE_COMMIT_HOOK } from '../../../server/src/cli/git-hook-script';
+import { ensureBuilt } from '../helpers/build';
+import { CLI_JS, REPO_ROOT } from '../helpers/paths';
+import { PRE_COMMIT_HOOK } from '../../server/src/cli/git-hook-script';
 
 const ENV: NodeJS.ProcessEnv = {
   ...process.env,

@@ -8,8 +8,8 @@ import { ensureBuilt } from '../../helpers/build';
 import { CLI_JS, REPO_ROOT } from '../../helpers/paths';
 import { reportMetrics } from '../../../server/src/report/otlp';
 import type { GovernanceReport } from '../../../server/src/report/schema';
-import { ScriptedRepo, runCli } from './helpers';
-import { writeGovernanceHistory } from './history-fixture';
+import { ScriptedRepo, runCli } from '../../unit/report/helpers';
+import { writeGovernanceHistory } from '../../unit/report/history-fixture';
 
 const doc = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'otlp.md'), 'utf8');
 

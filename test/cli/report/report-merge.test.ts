@@ -9,8 +9,8 @@ import { ensureBuilt } from '../../helpers/build';
 import { CLI_JS } from '../../helpers/paths';
 import type { OrgReport } from '../../../server/src/report/org-schema';
 import type { GovernanceReport } from '../../../server/src/report/schema';
-import { ARTIFACTS, CHART_INFO, type Browser, type ChartInfo, launchChromium, openFile } from './chromium';
-import { RULES, ScriptedRepo, runCli } from './helpers';
+import { ARTIFACTS, CHART_INFO, type Browser, type ChartInfo, launchChromium, openFile } from '../../unit/report/chromium';
+import { RULES, ScriptedRepo, runCli } from '../../unit/report/helpers';
 
 const NOW = '2026-03-02T09:00:00Z';
 const block = (lines: string[], reviewed = false): string[] => [`// @ai-generated begin id=0a0a01 tool=cursor${reviewed ? ' reviewed-by=lead reviewed-at=2026-01-20T09:00Z' : ''}`, ...lines, '// @ai-generated end id=0a0a01'];

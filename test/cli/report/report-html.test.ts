@@ -9,9 +9,9 @@ import { ensureBuilt } from '../../helpers/build';
 import { CLI_JS } from '../../helpers/paths';
 import { renderPage } from '../../../server/src/report/html/render';
 import type { GovernanceReport } from '../../../server/src/report/schema';
-import { ARTIFACTS, CHART_INFO, type Browser, type ChartInfo, type Page, launchChromium, openFile } from './chromium';
-import { ScriptedRepo, runCli } from './helpers';
-import { writeGovernanceHistory } from './history-fixture';
+import { ARTIFACTS, CHART_INFO, type Browser, type ChartInfo, type Page, launchChromium, openFile } from '../../unit/report/chromium';
+import { ScriptedRepo, runCli } from '../../unit/report/helpers';
+import { writeGovernanceHistory } from '../../unit/report/history-fixture';
 
 describe('conductor report --format html in headless Chromium', function () {
   this.timeout(180000);

@@ -2,10 +2,10 @@
 // regenerate → clean; hand-written text (LF and CRLF) survives; obsolete scoped files go; errors exit 2.
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
-import { ensureBuilt } from '../../helpers/build';
-import { CLI_JS } from '../../helpers/paths';
-import { BEGIN_MARKER, END_MARKER } from '../../../server/src/instructions';
-import { RICH_RULES, TempDir } from './helpers';
+import { ensureBuilt } from '../helpers/build';
+import { CLI_JS } from '../helpers/paths';
+import { BEGIN_MARKER, END_MARKER } from '../../server/src/instructions';
+import { RICH_RULES, TempDir } from '../unit/instructions/helpers';
 
 const ALL_FILES = [
   '.github/copilot-instructions.md',

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { ensureBuilt } from '../../helpers/build';
 import { CLI_JS } from '../../helpers/paths';
-import { withServer } from '../host/hostile-http';
-import { ScriptedRepo, runCliAsync } from './helpers';
-import { writeGovernanceHistory } from './history-fixture';
+import { withServer } from '../../unit/host/hostile-http';
+import { ScriptedRepo, runCliAsync } from '../../unit/report/helpers';
+import { writeGovernanceHistory } from '../../unit/report/history-fixture';
 
 // `conductor report --otlp-endpoint` (built CLI) against real local collectors that trickle or
 // answer an endless error body: the export fails with exit code 2 and a clear, credential-free

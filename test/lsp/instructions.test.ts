@@ -2,13 +2,13 @@
 // language server over stdio (test/lsp/lsp-client.ts).
 import * as assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol/node';
-import { LineIndex, loadWorkspaceConfig } from '../../../server/src/engine';
-import { BEGIN_MARKER, END_MARKER, findSection, generatedFiles, INSTRUCTION_TARGETS, updatedText } from '../../../server/src/instructions';
-import { ensureBuilt } from '../../helpers/build';
-import { SERVER_JS } from '../../helpers/paths';
-import { makeTempWorkspace, ruleFileText, type TempWorkspace } from '../../helpers/temp-workspace';
-import { LspClient, isCodeAction } from '../../lsp/lsp-client';
-import { diskHost } from './helpers';
+import { LineIndex, loadWorkspaceConfig } from '../../server/src/engine';
+import { BEGIN_MARKER, END_MARKER, findSection, generatedFiles, INSTRUCTION_TARGETS, updatedText } from '../../server/src/instructions';
+import { ensureBuilt } from '../helpers/build';
+import { SERVER_JS } from '../helpers/paths';
+import { makeTempWorkspace, ruleFileText, type TempWorkspace } from '../helpers/temp-workspace';
+import { LspClient, isCodeAction } from './lsp-client';
+import { diskHost } from '../unit/instructions/helpers';
 
 const STALE = 'conductor/stale-instructions';
 const RULES = {

@@ -3,9 +3,9 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ensureBuilt } from '../../helpers/build';
-import { CLI_JS } from '../../helpers/paths';
-import { secretCorpus, writeSecretCorpus, type CorpusSample } from './secret-corpus';
+import { ensureBuilt } from '../helpers/build';
+import { CLI_JS } from '../helpers/paths';
+import { secretCorpus, writeSecretCorpus, type CorpusSample } from '../unit/rulesets/secret-corpus';
 
 interface JsonReport {
   results: { path: string; findings: { ruleId: string; line: number; endLine: number }[] }[];

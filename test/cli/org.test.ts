@@ -3,11 +3,11 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { sha256Hex } from '../../../server/src/org-fetch/verify';
-import { ensureBuilt } from '../../helpers/build';
-import { CLI_JS } from '../../helpers/paths';
-import { makeTempWorkspace, ruleFileText, type TempWorkspace } from '../../helpers/temp-workspace';
-import { makeTestCa, TestHttpsServer, type TestCa } from './https-fixture';
+import { sha256Hex } from '../../server/src/org-fetch/verify';
+import { ensureBuilt } from '../helpers/build';
+import { CLI_JS } from '../helpers/paths';
+import { makeTempWorkspace, ruleFileText, type TempWorkspace } from '../helpers/temp-workspace';
+import { makeTestCa, TestHttpsServer, type TestCa } from '../unit/org/https-fixture';
 
 // The CLI side of org rulesets, on the built dist/cli.js: `conductor org keygen/sign/verify`, and
 // `conductor check` with --org-ruleset / CONDUCTOR_ORG_RULESET / the machine policy file, over a real

@@ -5,10 +5,10 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ensureBuilt } from '../../helpers/build';
-import { CLI_JS } from '../../helpers/paths';
-import { ruleFileText } from '../../helpers/temp-workspace';
-import { sarifValidator } from '../gate/helpers';
+import { ensureBuilt } from '../helpers/build';
+import { CLI_JS } from '../helpers/paths';
+import { ruleFileText } from '../helpers/temp-workspace';
+import { sarifValidator } from './gate/helpers';
 
 interface Run {
   status: number | null;

@@ -3,10 +3,10 @@
 // rules that quote them still report (so the test cannot pass by reporting nothing).
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'child_process';
-import { ensureBuilt } from '../../helpers/build';
-import { CLI_JS } from '../../helpers/paths';
-import { leakedTokens, PLANTED_PATH, PLANTED_RULE_IDS, PLANTED_RULES, plantedFile, plantedTokens } from '../../helpers/planted-marker-secrets';
-import { makeTempWorkspace, type TempWorkspace } from '../../helpers/temp-workspace';
+import { ensureBuilt } from '../helpers/build';
+import { CLI_JS } from '../helpers/paths';
+import { leakedTokens, PLANTED_PATH, PLANTED_RULE_IDS, PLANTED_RULES, plantedFile, plantedTokens } from '../helpers/planted-marker-secrets';
+import { makeTempWorkspace, type TempWorkspace } from '../helpers/temp-workspace';
 
 describe('secrets in marker fields and suppression ids are masked in every CLI output', function () {
   this.timeout(120_000);
