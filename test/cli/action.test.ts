@@ -5,8 +5,10 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { INPUT_FLAGS } from '../../server/src/action/run-action';
-import { REPO_ROOT } from '../helpers/paths';
-import { devModule, sarifValidator } from './gate/helpers';
+import { assertBuilt } from '../helpers/build';
+import { CLI_JS, REPO_ROOT } from '../helpers/paths';
+import { devModule } from '../helpers/dev-module';
+import { sarifValidator } from '../helpers/sarif-schema';
 import { GIT_ENV, RULES, ScriptedRepo } from '../unit/report/helpers';
 
 const ACTION_JS = path.join(REPO_ROOT, 'dist', 'action.js');
@@ -41,6 +43,7 @@ describe('GitHub Action', function () {
   this.timeout(60000);
   let repo: ScriptedRepo;
 
+  before(() => assertBuilt([ACTION_JS, CLI_JS]));
   beforeEach(() => {
     repo = new ScriptedRepo();
     repo.write('app/.conductor/rules.jsonc', RULES);

@@ -1,27 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import { pathToFileURL } from 'url';
-import { ensureBuilt } from '../helpers/build';
-import { CLI_JS } from '../helpers/paths';
+import { assertCliBuilt, runCli, type CliResult } from './run-cli';
 import { makeTempWorkspace, ruleFileText, type TempWorkspace, type WorkspaceFiles } from '../helpers/temp-workspace';
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+const cli = (cwd: string, ...args: string[]): CliResult => runCli(args, cwd);
 
-/** Runs the built CLI (`node dist/cli.js …`) in a workspace folder. */
-function cli(cwd: string, ...args: string[]): Run {
-  const r = spawnSync(process.execPath, [CLI_JS, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  if (r.error) {
-    throw r.error;
-  }
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function show(r: Run): string {
+function show(r: CliResult): string {
   return `exit ${r.status}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
 }
 
@@ -49,7 +34,7 @@ describe('cli: conductor check (built dist/cli.js)', function () {
 
   before(function () {
     this.timeout(120_000);
-    ensureBuilt([CLI_JS]);
+    assertCliBuilt();
   });
 
   after(() => {

@@ -6,12 +6,11 @@ import { spawnSync, type SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ensureBuilt } from '../helpers/build';
+import { assertCliBuilt, runCli, type CliResult } from './run-cli';
 import { CLI_JS, REPO_ROOT } from '../helpers/paths';
 import { PRE_COMMIT_HOOK } from '../../server/src/cli/git-hook-script';
 
-const ENV: NodeJS.ProcessEnv = {
-  ...process.env,
+const HOOK_ENV: NodeJS.ProcessEnv = {
   GIT_AUTHOR_NAME: 'Hook Test',
   GIT_AUTHOR_EMAIL: 'hook@example.invalid',
   GIT_COMMITTER_NAME: 'Hook Test',
@@ -20,16 +19,16 @@ const ENV: NodeJS.ProcessEnv = {
   GIT_CONFIG_GLOBAL: os.devNull,
   CONDUCTOR_BIN: `${process.execPath} ${CLI_JS}`,
 };
+const ENV: NodeJS.ProcessEnv = { ...process.env, ...HOOK_ENV };
 const RULES = '{ "extends": ["conductor:recommended"], "rules": { "security/no-eval": "error" } }\n';
 
 describe('conductor hooks install --git', function () {
   this.timeout(60_000);
   let dir: string;
-  const run = (cmd: string, args: string[]): SpawnSyncReturns<string> => spawnSync(cmd, args, { cwd: dir, env: ENV, encoding: 'utf8' });
-  const git = (...args: string[]): SpawnSyncReturns<string> => run('git', args);
-  const hooks = (...args: string[]): SpawnSyncReturns<string> => run(process.execPath, [CLI_JS, 'hooks', 'install', '--git', ...args]);
+  const git = (...args: string[]): SpawnSyncReturns<string> => spawnSync('git', args, { cwd: dir, env: ENV, encoding: 'utf8' });
+  const hooks = (...args: string[]): CliResult => runCli(['hooks', 'install', '--git', ...args], dir, { env: HOOK_ENV });
 
-  before(() => ensureBuilt([CLI_JS]));
+  before(() => assertCliBuilt());
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'conductor-hooks-'));
     assert.equal(git('init', '-q').status, 0);
@@ -92,7 +91,7 @@ describe('conductor hooks install --git', function () {
   it('says what is wrong outside a git repository', () => {
     const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'conductor-nogit-'));
     try {
-      const r = spawnSync(process.execPath, [CLI_JS, 'hooks', 'install', '--git'], { cwd: outside, env: { ...ENV, GIT_CEILING_DIRECTORIES: path.dirname(outside) }, encoding: 'utf8' });
+      const r = runCli(['hooks', 'install', '--git'], outside, { env: { ...HOOK_ENV, GIT_CEILING_DIRECTORIES: path.dirname(outside) } });
       assert.equal(r.status, 2);
       assert.match(r.stderr, /not a git repository/);
     } finally {

@@ -1,8 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'child_process';
-import { ensureBuilt } from '../helpers/build';
+import { assertCliBuilt, runCli } from './run-cli';
 import { sourceMapShaped } from '../helpers/hostile-files';
-import { CLI_JS } from '../helpers/paths';
 import { makeTempWorkspace, ruleFileText, type TempWorkspace } from '../helpers/temp-workspace';
 
 interface JsonFinding {
@@ -13,7 +11,7 @@ interface JsonFinding {
 
 /** `conductor check --format json` of one file; a hang shows up as the child's timeout (status null). */
 function checkJson(ws: TempWorkspace, file: string): { status: number | null; findings: JsonFinding[] } {
-  const r = spawnSync(process.execPath, [CLI_JS, 'check', '--format', 'json', file], { cwd: ws.root, encoding: 'utf8', timeout: 20_000, maxBuffer: 64 * 1024 * 1024 });
+  const r = runCli(['check', '--format', 'json', file], ws.root, { timeoutMs: 20_000 });
   const findings = r.status === null ? [] : (JSON.parse(r.stdout) as { results: { findings: JsonFinding[] }[] }).results.flatMap((x) => x.findings);
   return { status: r.status, findings };
 }
@@ -25,7 +23,7 @@ describe('cli: hostile files end with an outcome', function () {
 
   before(function () {
     this.timeout(120_000);
-    ensureBuilt([CLI_JS]);
+    assertCliBuilt();
   });
 
   after(() => {

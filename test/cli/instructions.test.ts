@@ -2,10 +2,10 @@
 // regenerate → clean; hand-written text (LF and CRLF) survives; obsolete scoped files go; errors exit 2.
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
-import { ensureBuilt } from '../helpers/build';
-import { CLI_JS } from '../helpers/paths';
+import { assertCliBuilt } from './run-cli';
 import { BEGIN_MARKER, END_MARKER } from '../../server/src/instructions';
-import { RICH_RULES, TempDir } from '../unit/instructions/helpers';
+import { RICH_RULES } from '../unit/instructions/helpers';
+import { TempDir } from './instructions-temp-dir';
 
 const ALL_FILES = [
   '.github/copilot-instructions.md',
@@ -32,7 +32,7 @@ function changed(repo: TempDir): string[] {
 
 describe('conductor instructions (CLI, real git repositories)', function () {
   this.timeout(120_000);
-  before(() => ensureBuilt([CLI_JS]));
+  before(() => assertCliBuilt());
   const dirs: TempDir[] = [];
   const repo = (files: Record<string, string>, git = true): TempDir => {
     const d = new TempDir(files, { git });

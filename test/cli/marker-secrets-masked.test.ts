@@ -2,9 +2,7 @@
 // and by `conductor provenance`: through the BUILT CLI, no output format shows them raw, and the
 // rules that quote them still report (so the test cannot pass by reporting nothing).
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'child_process';
-import { ensureBuilt } from '../helpers/build';
-import { CLI_JS } from '../helpers/paths';
+import { assertCliBuilt, runCli } from './run-cli';
 import { leakedTokens, PLANTED_PATH, PLANTED_RULE_IDS, PLANTED_RULES, plantedFile, plantedTokens } from '../helpers/planted-marker-secrets';
 import { makeTempWorkspace, type TempWorkspace } from '../helpers/temp-workspace';
 
@@ -14,13 +12,13 @@ describe('secrets in marker fields and suppression ids are masked in every CLI o
   let ws: TempWorkspace;
 
   before(() => {
-    ensureBuilt([CLI_JS]);
+    assertCliBuilt();
     ws = makeTempWorkspace({ '.conductor/rules.jsonc': PLANTED_RULES, [PLANTED_PATH]: plantedFile(tokens) });
   });
   after(() => ws.remove());
 
   const cli = (...args: string[]): { status: number | null; out: string } => {
-    const r = spawnSync(process.execPath, [CLI_JS, ...args, '--cwd', ws.root], { encoding: 'utf8' });
+    const r = runCli([...args, '--cwd', ws.root], ws.root);
     return { status: r.status, out: r.stdout + r.stderr };
   };
 

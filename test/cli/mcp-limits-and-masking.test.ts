@@ -2,10 +2,10 @@
 // JSON-RPC error and the server keeps serving; check_code never returns tokens planted in marker
 // fields or suppression ids.
 import * as assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
+import type { ChildProcessWithoutNullStreams } from 'child_process';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { ensureBuilt } from '../helpers/build';
+import { assertCliBuilt, spawnCli } from './run-cli';
 import { CLI_JS } from '../helpers/paths';
 import { leakedTokens, PLANTED_PATH, PLANTED_RULE_IDS, PLANTED_RULES, plantedFile, plantedTokens } from '../helpers/planted-marker-secrets';
 import { makeTempWorkspace, type TempWorkspace } from '../helpers/temp-workspace';
@@ -61,13 +61,13 @@ describe('conductor mcp: oversized requests and masked check_code answers', func
   this.timeout(120_000);
   let ws: TempWorkspace;
   before(() => {
-    ensureBuilt([CLI_JS]);
+    assertCliBuilt();
     ws = makeTempWorkspace({ '.conductor/rules.jsonc': PLANTED_RULES }, 'conductor-mcp-limits-');
   });
   after(() => ws.remove());
 
   it('an 11 MB request gets a JSON-RPC error with its id; the next request is answered', async () => {
-    const mcp = new RawMcp(spawn(process.execPath, [CLI_JS, 'mcp', '--cwd', ws.root]));
+    const mcp = new RawMcp(spawnCli(['mcp', '--cwd', ws.root], ws.root));
     try {
       mcp.send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
       assert.ok((await mcp.answer(1)).result);

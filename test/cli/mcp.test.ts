@@ -1,13 +1,12 @@
 // `conductor mcp` over stdio with the official SDK's own Client + StdioClientTransport, against the BUILT CLI
 // (`node dist/cli.js mcp --cwd <temp workspace>`): every tool, errors, rule-file reloads, and a clean exit.
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { ensureBuilt } from '../helpers/build';
+import { assertCliBuilt, runCli, spawnCli } from './run-cli';
 import { CLI_JS, REPO_ROOT } from '../helpers/paths';
 import { makeTempWorkspace, type TempWorkspace } from '../helpers/temp-workspace';
 
@@ -54,7 +53,7 @@ describe('conductor mcp (MCP over stdio, SDK client)', function () {
   }
 
   before(async () => {
-    ensureBuilt([CLI_JS]);
+    assertCliBuilt();
     ws = makeTempWorkspace(
       {
         '.conductor/rules.jsonc': RICH_RULES,
@@ -276,7 +275,7 @@ describe('conductor mcp (MCP over stdio, SDK client)', function () {
   });
 
   it('exits with code 0 when the client closes stdin', async () => {
-    const child = spawn(process.execPath, [CLI_JS, 'mcp', '--cwd', ws.root], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawnCli(['mcp', '--cwd', ws.root], ws.root);
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (code, signal) => resolve([code, signal])));
@@ -294,7 +293,7 @@ describe('conductor mcp (MCP over stdio, SDK client)', function () {
   });
 
   it('rejects a missing --cwd (exit 2)', () => {
-    const r = spawnSync(process.execPath, [CLI_JS, 'mcp', '--cwd', path.join(ws.root, 'nope')], { encoding: 'utf8' });
+    const r = runCli(['mcp', '--cwd', path.join(ws.root, 'nope')], ws.root);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /--cwd must be an existing directory/);
   });

@@ -1,11 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { sha256Hex } from '../../server/src/org-fetch/verify';
-import { ensureBuilt } from '../helpers/build';
-import { CLI_JS } from '../helpers/paths';
+import { assertCliBuilt, runCliAsync, type CliResult } from './run-cli';
 import { makeTempWorkspace, ruleFileText, type TempWorkspace } from '../helpers/temp-workspace';
 import { makeTestCa, TestHttpsServer, type TestCa } from '../unit/org/https-fixture';
 
@@ -13,27 +11,10 @@ import { makeTestCa, TestHttpsServer, type TestCa } from '../unit/org/https-fixt
 // `conductor check` with --org-ruleset / CONDUCTOR_ORG_RULESET / the machine policy file, over a real
 // local HTTPS server (the child process trusts the test CA through CONDUCTOR_ORG_CA_FILE only).
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the CLI asynchronously: the HTTPS server lives in this process and must keep answering. */
-function cli(cwd: string, args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CONDUCTOR_')));
-    const child = spawn(process.execPath, [CLI_JS, ...args], { cwd, env: { ...clean, NO_COLOR: '1', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const cli = (cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> => runCliAsync(args, cwd, { env });
 
-const show = (r: Run): string => `exit ${r.status}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
+const show = (r: CliResult): string => `exit ${r.status}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
 
 const ORG = {
   name: 'acme-2026.11',
@@ -50,7 +31,7 @@ interface JsonReport {
   results: { path: string; findings: { ruleId: string; severity: string; line: number; column: number }[] }[];
 }
 
-function findings(r: Run): string[] {
+function findings(r: CliResult): string[] {
   const report = JSON.parse(r.stdout) as JsonReport;
   return report.results.flatMap((f) => f.findings.map((x) => `${f.path}:${x.line}:${x.column} ${x.severity} ${x.ruleId}`));
 }
@@ -64,7 +45,7 @@ describe('org rulesets: CLI (built dist/cli.js)', function () {
 
   before(async function () {
     this.timeout(180_000);
-    ensureBuilt([CLI_JS]);
+    assertCliBuilt();
     ca = makeTestCa();
     server = new TestHttpsServer(ca);
     await server.start();

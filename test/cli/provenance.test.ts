@@ -1,14 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'child_process';
 import { createHash } from 'crypto';
-import { ensureBuilt } from '../helpers/build';
-import { CLI_JS as CLI } from '../helpers/paths';
+import { assertCliBuilt, runCli } from './run-cli';
 import { makeTempWorkspace, type TempWorkspace } from '../helpers/temp-workspace';
 
 describe('conductor provenance (built CLI)', () => {
   let ws: TempWorkspace;
   before(() => {
-    ensureBuilt([CLI]);
+    assertCliBuilt();
     ws = makeTempWorkspace({
       'src/a.ts': [
         'const human = 1;',
@@ -24,7 +22,11 @@ describe('conductor provenance (built CLI)', () => {
   });
   after(() => ws.remove());
 
-  const run = (...args: string[]): string => execFileSync(process.execPath, [CLI, 'provenance', '--cwd', ws.root, ...args], { encoding: 'utf8' });
+  const run = (...args: string[]): string => {
+    const r = runCli(['provenance', '--cwd', ws.root, ...args], ws.root);
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout;
+  };
 
   it('lists AI regions as JSON with 1-based content lines, ignoring markers in strings', () => {
     const out = JSON.parse(run('--format', 'json'));

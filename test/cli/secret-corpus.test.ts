@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ensureBuilt } from '../helpers/build';
-import { CLI_JS } from '../helpers/paths';
+import { assertCliBuilt, runCli } from './run-cli';
 import { secretCorpus, writeSecretCorpus, type CorpusSample } from '../unit/rulesets/secret-corpus';
 
 interface JsonReport {
@@ -20,14 +18,13 @@ describe('conductor:secrets on the labelled corpus (built dist/cli.js)', functio
   let json = '';
 
   const check = (format: string): string => {
-    const args = [CLI_JS, 'check', '--format', format, '--fail-on', 'never', '--no-gitignore', '--cwd', dir, '--config', config];
-    const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
+    const r = runCli(['check', '--format', format, '--fail-on', 'never', '--no-gitignore', '--cwd', dir, '--config', config], dir);
     assert.equal(r.status, 0, r.stderr);
     return r.stdout + r.stderr;
   };
 
   before(() => {
-    ensureBuilt([CLI_JS]);
+    assertCliBuilt();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'conductor-secrets-corpus-'));
     writeSecretCorpus(path.join(dir, 'corpus'), samples);
     dir = path.join(dir, 'corpus');

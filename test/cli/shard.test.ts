@@ -1,20 +1,13 @@
 // `check --shard K/N` and `merge` through the built dist/cli.js on a real git repository: N shards
 // together report exactly the full run's findings, each once, and `merge` gives back the full report.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ensureBuilt } from '../helpers/build';
-import { CLI_JS } from '../helpers/paths';
+import { assertCliBuilt, runCli, type CliResult } from './run-cli';
 import { ruleFileText } from '../helpers/temp-workspace';
-import { sarifValidator } from './gate/helpers';
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { sarifValidator } from '../helpers/sarif-schema';
 
 interface JsonReport {
   results: { path: string; findings: { ruleId: string; severity: string; line: number; column: number; fingerprint?: string }[] }[];
@@ -38,7 +31,7 @@ const RULES = {
 const OTHER_RULES = { ...RULES, patterns: RULES.patterns.slice(0, 1) };
 const COUNTS = [1, 2, 3, 7];
 
-function show(r: Run): string {
+function show(r: CliResult): string {
   return `exit ${r.status}\n--- stdout\n${r.stdout.slice(0, 2000)}\n--- stderr\n${r.stderr}`;
 }
 
@@ -61,13 +54,7 @@ describe('cli: check --shard K/N and merge (built dist/cli.js)', function () {
   let root: string;
   let out: string;
 
-  const cli = (...args: string[]): Run => {
-    const r = spawnSync(process.execPath, [CLI_JS, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    if (r.error) {
-      throw r.error;
-    }
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  const cli = (...args: string[]): CliResult => runCli(args, root);
   const git = (...args: string[]): string => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
   const write = (rel: string, text: string): void => {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
@@ -89,7 +76,7 @@ describe('cli: check --shard K/N and merge (built dist/cli.js)', function () {
 
   before(function () {
     this.timeout(180_000);
-    ensureBuilt([CLI_JS]);
+    assertCliBuilt();
     root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'conductor-shard-')));
     out = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'conductor-shard-out-')));
     git('init', '-q', '-b', 'main');

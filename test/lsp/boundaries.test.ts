@@ -2,7 +2,7 @@
 // "Add … to package.json" for an installed but undeclared package — an edit of the manifest, not of the document.
 import * as assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol/node';
-import { ensureBuilt } from '../helpers/build';
+import { assertBuilt } from '../helpers/build';
 import { applyTextEdits } from '../helpers/edits';
 import { SERVER_JS } from '../helpers/paths';
 import { makeTempWorkspace, ruleFileText, type TempWorkspace } from '../helpers/temp-workspace';
@@ -19,7 +19,7 @@ const RULES = {
 describe('lsp: boundaries (layer violations, undeclared packages)', function () {
   before(function () {
     this.timeout(180_000);
-    ensureBuilt([SERVER_JS]);
+    assertBuilt([SERVER_JS]);
   });
 
   let ws: TempWorkspace;

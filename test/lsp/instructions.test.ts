@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol/node';
 import { LineIndex, loadWorkspaceConfig } from '../../server/src/engine';
 import { BEGIN_MARKER, END_MARKER, findSection, generatedFiles, INSTRUCTION_TARGETS, updatedText } from '../../server/src/instructions';
-import { ensureBuilt } from '../helpers/build';
+import { assertBuilt } from '../helpers/build';
 import { SERVER_JS } from '../helpers/paths';
 import { makeTempWorkspace, ruleFileText, type TempWorkspace } from '../helpers/temp-workspace';
 import { LspClient, isCodeAction } from './lsp-client';
@@ -39,7 +39,7 @@ describe('instructions: stale-section diagnostic and quick fix (language server 
   let ws: TempWorkspace;
   let client: LspClient;
 
-  before(() => ensureBuilt([SERVER_JS]));
+  before(() => assertBuilt([SERVER_JS]));
   beforeEach(async () => {
     ws = makeTempWorkspace({ '.conductor/rules.jsonc': ruleFileText(RULES) }, 'conductor-instr-lsp-');
     client = await LspClient.start({ folders: [ws.root] });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol/node';
-import { ensureBuilt } from '../helpers/build';
+import { assertBuilt } from '../helpers/build';
 import { SERVER_JS } from '../helpers/paths';
 import { makeTempWorkspace, ruleFileText, type TempWorkspace } from '../helpers/temp-workspace';
 import { LspClient, isCodeAction } from './lsp-client';
@@ -31,7 +31,7 @@ function only<T>(items: T[], what: string): T {
 describe('lsp: conductor language server over stdio (built dist/server.js)', function () {
   before(function () {
     this.timeout(120_000);
-    ensureBuilt([SERVER_JS]);
+    assertBuilt([SERVER_JS]);
   });
 
   describe('documents, code actions and suppressions', () => {

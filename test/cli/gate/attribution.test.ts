@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { parseMarkers, syntaxFor } from '../../../server/src/engine';
 import { ownershipRecord } from '../../../server/src/engine/ai-policy';
 import { formatOwnershipRecord } from '../../../server/src/engine/attribution';
-import { assertBuilt, summarize, TempRepo } from './helpers';
+import { assertCliBuilt } from '../run-cli';
+import { summarize, TempRepo } from './helpers';
 
 // Fail closed on provenance, through the built CLI on real git repositories: a broken marker does not
 // hide AI code from the policy, and deleting the markers of an unreviewed block is a finding
@@ -22,7 +23,7 @@ const unmarked = lines('// totals', '', 'export function total(items: number[]):
 describe('gate: broken markers and removed attribution (real git repositories)', function () {
   this.timeout(60_000);
   let repo: TempRepo;
-  before(assertBuilt);
+  before(assertCliBuilt);
   afterEach(() => repo.remove());
 
   it('a malformed begin marker (id=zz) in a forbidden path fails the gate: ai/forbidden-path and invalid-marker are errors', () => {

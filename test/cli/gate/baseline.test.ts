@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { assertBuilt, summarize, TempRepo } from './helpers';
+import { assertCliBuilt } from '../run-cli';
+import { summarize, TempRepo } from './helpers';
 
 interface SarifLite {
   runs: { results: { ruleId: string; partialFingerprints?: Record<string, string>; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[];
@@ -9,7 +10,7 @@ describe('gate: baselines', function () {
   this.timeout(60_000);
   let repo: TempRepo;
 
-  before(assertBuilt);
+  before(assertCliBuilt);
   beforeEach(() => {
     repo = new TempRepo({
       'src/a.js': 'eval(1);\nconst ok = 1;\neval(1);\n',

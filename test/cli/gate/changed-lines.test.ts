@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { assertBuilt, summarize, TempRepo } from './helpers';
+import { assertCliBuilt } from '../run-cli';
+import { summarize, TempRepo } from './helpers';
 
 describe('gate: --changed-since (real git repositories)', function () {
   this.timeout(60_000);
   let repo: TempRepo;
 
-  before(assertBuilt);
+  before(assertCliBuilt);
   beforeEach(() => {
     repo = new TempRepo({
       'src/a.js': 'const x = 1;\neval(x);\nconst y = 2;\n',

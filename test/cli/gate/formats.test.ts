@@ -1,7 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { assertBuilt, devModule, REPO, sarifValidator, TempRepo } from './helpers';
+import { assertCliBuilt } from '../run-cli';
+import { devModule } from '../../helpers/dev-module';
+import { sarifValidator } from '../../helpers/sarif-schema';
+import { REPO_ROOT } from '../../helpers/paths';
+import { TempRepo } from './helpers';
 
 interface SarifRule {
   id: string;
@@ -77,7 +81,7 @@ describe('gate: report formats and exit codes', function () {
   this.timeout(60_000);
   let repo: TempRepo;
 
-  before(assertBuilt);
+  before(assertCliBuilt);
   beforeEach(() => {
     repo = new TempRepo({
       'src/app.js': 'const key = "FAKEKEY1234";\neval(key);\nvar n = 1; // TODO & <later>\n',
@@ -108,7 +112,7 @@ describe('gate: report formats and exit codes', function () {
   it('text: stylish blocks that the $conductor problem matcher reads', () => {
     const r = repo.run('check');
     assert.doesNotMatch(r.stdout, /\u001b\[/, 'no colour when stdout is not a TTY');
-    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
       contributes: { problemMatchers: { name: string; pattern: { regexp: string; loop?: boolean }[] }[] };
     };
     const matcher = pkg.contributes.problemMatchers.find((m) => m.name === 'conductor');

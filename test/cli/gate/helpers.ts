@@ -1,15 +1,9 @@
 // Shared by the gate tests: the BUILT CLI (dist/cli.js) run against real git repositories in temp dirs.
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import { createRequire } from 'module';
 import * as os from 'os';
 import * as path from 'path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
-
-export const REPO = path.resolve(__dirname, '..', '..', '..', '..');
-export const CLI = path.join(REPO, 'dist', 'cli.js');
-const SARIF_SCHEMA = path.join(REPO, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json');
+import { runCli, type CliResult } from '../run-cli';
 
 /** Fixed identity and dates: every commit (and so every hash) is the same on every run. */
 export const GIT_ENV: NodeJS.ProcessEnv = {
@@ -36,22 +30,6 @@ export const RULES = `// gate test rules
   "ignore": [".conductor/**"]
 }
 `;
-
-export interface RunResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): RunResult {
-  const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, ...GIT_ENV, CI: 'true', ...env },
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 export class TempRepo {
   readonly dir: string;
@@ -94,8 +72,8 @@ export class TempRepo {
     this.git('commit', '-q', '--allow-empty', '-m', message);
   }
 
-  run(...args: string[]): RunResult {
-    return runCli(args, this.dir);
+  run(...args: string[]): CliResult {
+    return runCli(args, this.dir, { env: GIT_ENV });
   }
 
   json(...args: string[]): JsonReport & { status: number | null; stderr: string } {
@@ -136,28 +114,4 @@ export interface JsonReport {
 /** `path:line ruleId` for each finding: compact and order-preserving, for assertions. */
 export function summarize(r: JsonReport): string[] {
   return r.results.flatMap((f) => f.findings.map((x) => `${f.path}:${x.line} ${x.ruleId}`));
-}
-
-/** Optional dev-only modules that arrive transitively (sax, js-yaml): undefined when absent. */
-/** A devDependency loaded by name (typed by the caller: these packages ship no types we install). */
-export function devModule<T>(name: string): T {
-  return createRequire(path.join(REPO, 'package.json'))(name) as T;
-}
-
-export function assertBuilt(): void {
-  if (!fs.existsSync(CLI) || !fs.existsSync(path.join(REPO, 'dist', 'scan-worker.js'))) {
-    throw new Error('dist/cli.js and dist/scan-worker.js are missing: run `node scripts/build.mjs` first');
-  }
-}
-
-/** The official SARIF 2.1.0 schema (test/fixtures/sarif), compiled with ajv + ajv-formats: [] when valid. */
-let compiled: ReturnType<Ajv['compile']> | undefined;
-export function sarifValidator(): (data: unknown) => string[] {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    addFormats(ajv);
-    compiled = ajv.compile(JSON.parse(fs.readFileSync(SARIF_SCHEMA, 'utf8')) as object);
-  }
-  const validate = compiled;
-  return (data) => (validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
 }

@@ -1,14 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { assertBuilt, REPO, summarize, TempRepo } from './helpers';
+import { assertCliBuilt } from '../run-cli';
+import { REPO_ROOT } from '../../helpers/paths';
+import { summarize, TempRepo } from './helpers';
 
 describe('gate: parallel scan', function () {
   this.timeout(120_000);
   let repo: TempRepo;
 
   before(() => {
-    assertBuilt();
+    assertCliBuilt();
     const files: Record<string, string> = {};
     for (let i = 0; i < 420; i++) {
       const dir = `pkg${i % 7}/sub${i % 3}`;
@@ -49,7 +51,7 @@ describe('gate: fix', function () {
   this.timeout(60_000);
   let repo: TempRepo;
 
-  before(assertBuilt);
+  before(assertCliBuilt);
   beforeEach(() => {
     repo = new TempRepo({ 'src/a.js': '\ufeffvar a = 1;\nvar b = 2; var c = 3;\neval(a);\n', 'src/ok.js': 'ok();\n' });
     repo.commitAll('base');
@@ -90,7 +92,7 @@ describe('gate: init', function () {
   this.timeout(60_000);
   let repo: TempRepo;
 
-  before(assertBuilt);
+  before(assertCliBuilt);
   beforeEach(() => {
     repo = new TempRepo({ 'src/a.js': 'eval(1);\n' }, { rules: false });
   });
@@ -104,7 +106,7 @@ describe('gate: init', function () {
     it(`--preset ${preset} writes rules/templates/${template}, which loads`, () => {
       const r = repo.run('init', '--preset', preset);
       assert.equal(r.status, 0, r.stderr);
-      assert.equal(repo.read('.conductor/rules.jsonc'), fs.readFileSync(path.join(REPO, 'rules', 'templates', template), 'utf8'));
+      assert.equal(repo.read('.conductor/rules.jsonc'), fs.readFileSync(path.join(REPO_ROOT, 'rules', 'templates', template), 'utf8'));
       const check = repo.run('check', '--format', 'json');
       assert.notEqual(check.status, 2, check.stderr);
       assert.ok(JSON.parse(check.stdout).results.length >= 1);

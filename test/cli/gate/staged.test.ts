@@ -2,13 +2,15 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { assertBuilt, CLI, GIT_ENV, REPO, summarize, TempRepo } from './helpers';
+import { assertCliBuilt } from '../run-cli';
+import { CLI_JS, REPO_ROOT } from '../../helpers/paths';
+import { GIT_ENV, summarize, TempRepo } from './helpers';
 
 describe('gate: --staged (real git repositories)', function () {
   this.timeout(60_000);
   let repo: TempRepo;
 
-  before(assertBuilt);
+  before(assertCliBuilt);
   beforeEach(() => {
     repo = new TempRepo({ 'src/a.js': 'const a = 1;\neval(a); // old\n' });
     repo.commitAll('base');
@@ -68,12 +70,12 @@ describe('gate: examples/git-hooks/pre-commit in a real repository', function ()
   this.timeout(60_000);
   let repo: TempRepo;
 
-  before(assertBuilt);
+  before(assertCliBuilt);
   beforeEach(() => {
     repo = new TempRepo({ 'src/a.js': 'ok();\n' });
     repo.commitAll('base');
     const hook = path.join(repo.dir, '.git', 'hooks', 'pre-commit');
-    fs.copyFileSync(path.join(REPO, 'examples', 'git-hooks', 'pre-commit'), hook);
+    fs.copyFileSync(path.join(REPO_ROOT, 'examples', 'git-hooks', 'pre-commit'), hook);
     fs.chmodSync(hook, 0o755);
   });
   afterEach(() => repo.remove());
@@ -82,7 +84,7 @@ describe('gate: examples/git-hooks/pre-commit in a real repository', function ()
     const r = spawnSync('git', ['commit', '-q', '-m', message], {
       cwd: repo.dir,
       encoding: 'utf8',
-      env: { ...process.env, ...GIT_ENV, CI: 'true', CONDUCTOR_BIN: `${process.execPath} ${CLI}` },
+      env: { ...process.env, ...GIT_ENV, CI: 'true', CONDUCTOR_BIN: `${process.execPath} ${CLI_JS}` },
     });
     return { status: r.status, output: r.stdout + r.stderr };
   };

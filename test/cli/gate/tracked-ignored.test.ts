@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { assertBuilt, summarize, TempRepo } from './helpers';
+import { assertCliBuilt } from '../run-cli';
+import { summarize, TempRepo } from './helpers';
 
 // Git ignores only untracked files: a .gitignore entry committed by a team must not hide tracked code
 // from a full `conductor check` (nor from --changed-since, which reads git's diff).
@@ -7,7 +8,7 @@ import { assertBuilt, summarize, TempRepo } from './helpers';
 describe('gate: tracked files named by .gitignore are still checked (real git repositories)', function () {
   this.timeout(60_000);
   let repo: TempRepo;
-  before(assertBuilt);
+  before(assertCliBuilt);
   beforeEach(() => {
     repo = new TempRepo({ 'src/a.js': 'const a = 1;\n', 'src/b.js': 'eval(b);\n' });
     repo.commitAll('base');

@@ -1,21 +1,19 @@
 // What a pull request can commit must end with a clear outcome: special files, huge or deeply nested
 // rule files, unreadable files and folders, symlinks out of the workspace (the built CLI, real files).
 import * as assert from 'assert';
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CLI, GIT_ENV, RULES, TempRepo, type JsonReport, type RunResult } from './helpers';
+import { runCli, type CliResult } from '../run-cli';
+import { GIT_ENV, RULES, TempRepo, type JsonReport } from './helpers';
 
 /**
  * Runs the CLI; a process that blocks is killed by the guard, and its null status fails the test.
  * `unprivileged`: permission bits mean nothing to root, so drop to user nobody when running as root.
  */
-function run(cwd: string, args: string[], unprivileged = false): RunResult {
-  const node = [process.execPath, CLI, ...args];
-  const [cmd, ...rest] = unprivileged && process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...node] : node;
-  const r = spawnSync(cmd, rest, { cwd, encoding: 'utf8', env: { ...process.env, ...GIT_ENV, CI: 'true' }, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+function run(cwd: string, args: string[], unprivileged = false): CliResult {
+  return runCli(args, cwd, { env: GIT_ENV, timeoutMs: 120_000, unprivileged });
 }
 
 function mkfifo(file: string): void {

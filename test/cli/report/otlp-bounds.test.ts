@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { ensureBuilt } from '../../helpers/build';
-import { CLI_JS } from '../../helpers/paths';
+import { assertCliBuilt, runCliAsync } from '../run-cli';
 import { withServer } from '../../unit/host/hostile-http';
-import { ScriptedRepo, runCliAsync } from '../../unit/report/helpers';
+import { ScriptedRepo } from '../../unit/report/helpers';
 import { writeGovernanceHistory } from '../../unit/report/history-fixture';
 
 // `conductor report --otlp-endpoint` (built CLI) against real local collectors that trickle or
@@ -14,7 +13,7 @@ describe('conductor report --otlp-endpoint: total deadline, error body cap, no U
   let repo: ScriptedRepo;
 
   before(() => {
-    ensureBuilt([CLI_JS]);
+    assertCliBuilt();
     repo = new ScriptedRepo();
     writeGovernanceHistory(repo);
   });
@@ -23,7 +22,7 @@ describe('conductor report --otlp-endpoint: total deadline, error body cap, no U
 
   it('a collector that trickles a byte a second fails at CONDUCTOR_HTTP_DEADLINE_MS', async () => {
     await withServer({ kind: 'trickle', status: 200 }, async (s) => {
-      const out = await runCliAsync(['report', '--format', 'json', '--otlp-endpoint', s.url('')], repo.dir, { CONDUCTOR_HTTP_DEADLINE_MS: '1500' });
+      const out = await runCliAsync(['report', '--format', 'json', '--otlp-endpoint', s.url('')], repo.dir, { env: { CONDUCTOR_HTTP_DEADLINE_MS: '1500' } });
       assert.equal(out.status, 2, out.stderr);
       assert.match(out.stderr, /OTLP export failed: http:\/\/127\.0\.0\.1:\d+\/v1\/metrics did not complete within 1500 ms/);
     });

@@ -4,11 +4,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ensureBuilt } from '../../helpers/build';
-import { CLI_JS, REPO_ROOT } from '../../helpers/paths';
+import { assertCliBuilt, runCli } from '../run-cli';
+import { REPO_ROOT } from '../../helpers/paths';
 import { reportMetrics } from '../../../server/src/report/otlp';
 import type { GovernanceReport } from '../../../server/src/report/schema';
-import { ScriptedRepo, runCli } from '../../unit/report/helpers';
+import { ScriptedRepo } from '../../unit/report/helpers';
 import { writeGovernanceHistory } from '../../unit/report/history-fixture';
 
 const doc = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'otlp.md'), 'utf8');
@@ -34,7 +34,7 @@ describe('OTLP metrics contract (docs/otlp.md)', function () {
   let report: GovernanceReport;
 
   before(() => {
-    ensureBuilt([CLI_JS]);
+    assertCliBuilt();
     const repo = new ScriptedRepo();
     try {
       writeGovernanceHistory(repo);

@@ -5,10 +5,10 @@ import * as fs from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
-import { ensureBuilt } from '../../helpers/build';
-import { CLI_JS, REPO_ROOT } from '../../helpers/paths';
+import { assertCliBuilt, runCli, runCliAsync } from '../run-cli';
+import { REPO_ROOT } from '../../helpers/paths';
 import type { GovernanceReport } from '../../../server/src/report/schema';
-import { RULES, ScriptedRepo, runCli, runCliAsync } from '../../unit/report/helpers';
+import { RULES, ScriptedRepo } from '../../unit/report/helpers';
 import { writeGovernanceHistory } from '../../unit/report/history-fixture';
 
 const NOW = '2026-03-02T09:00:00Z';
@@ -41,7 +41,7 @@ describe('conductor report (built CLI, scripted git history)', function () {
   let r: GovernanceReport;
 
   before(() => {
-    ensureBuilt([CLI_JS]);
+    assertCliBuilt();
     repo = new ScriptedRepo();
     writeGovernanceHistory(repo);
     r = report(repo.dir);
@@ -234,7 +234,7 @@ describe('conductor report (built CLI, scripted git history)', function () {
 
 describe('conductor report: renames, whitespace, merges, long histories, no git', function () {
   this.timeout(120000);
-  before(() => ensureBuilt([CLI_JS]));
+  before(() => assertCliBuilt());
 
   it('follows a rename and ignores whitespace-only changes', () => {
     const repo = new ScriptedRepo();
@@ -395,7 +395,7 @@ describe('conductor report --otlp-endpoint', function () {
   const received: { method?: string; url?: string; headers: http.IncomingHttpHeaders; body: string }[] = [];
 
   before(async () => {
-    ensureBuilt([CLI_JS]);
+    assertCliBuilt();
     repo = new ScriptedRepo();
     writeGovernanceHistory(repo);
     server = http.createServer((req, res) => {
@@ -432,7 +432,7 @@ describe('conductor report --otlp-endpoint', function () {
     const port = (server.address() as AddressInfo).port;
     received.length = 0;
     answer = 200;
-    const out = await runCliAsync(['report', '--format', 'json', '--now', NOW, '--otlp-endpoint', `http://127.0.0.1:${port}/collector`], repo.dir, { OTEL_EXPORTER_OTLP_HEADERS: 'x-team=governance' });
+    const out = await runCliAsync(['report', '--format', 'json', '--now', NOW, '--otlp-endpoint', `http://127.0.0.1:${port}/collector`], repo.dir, { env: { OTEL_EXPORTER_OTLP_HEADERS: 'x-team=governance' } });
     assert.equal(out.status, 0, out.stderr);
     assert.equal(received.length, 1);
     const req = received[0];

@@ -5,12 +5,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { ensureBuilt } from '../../helpers/build';
-import { CLI_JS } from '../../helpers/paths';
+import { assertCliBuilt, runCli } from '../run-cli';
 import { renderPage } from '../../../server/src/report/html/render';
 import type { GovernanceReport } from '../../../server/src/report/schema';
 import { ARTIFACTS, CHART_INFO, type Browser, type ChartInfo, type Page, launchChromium, openFile } from '../../unit/report/chromium';
-import { ScriptedRepo, runCli } from '../../unit/report/helpers';
+import { ScriptedRepo } from '../../unit/report/helpers';
 import { writeGovernanceHistory } from '../../unit/report/history-fixture';
 
 describe('conductor report --format html in headless Chromium', function () {
@@ -21,7 +20,7 @@ describe('conductor report --format html in headless Chromium', function () {
   let html: string;
 
   before(async function () {
-    ensureBuilt([CLI_JS]);
+    assertCliBuilt();
     repo = new ScriptedRepo();
     writeGovernanceHistory(repo);
     file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'conductor-html-')), 'report.html');

@@ -5,12 +5,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ensureBuilt } from '../../helpers/build';
-import { CLI_JS } from '../../helpers/paths';
+import { assertCliBuilt, runCli } from '../run-cli';
 import type { OrgReport } from '../../../server/src/report/org-schema';
 import type { GovernanceReport } from '../../../server/src/report/schema';
 import { ARTIFACTS, CHART_INFO, type Browser, type ChartInfo, launchChromium, openFile } from '../../unit/report/chromium';
-import { RULES, ScriptedRepo, runCli } from '../../unit/report/helpers';
+import { RULES, ScriptedRepo } from '../../unit/report/helpers';
 
 const NOW = '2026-03-02T09:00:00Z';
 const block = (lines: string[], reviewed = false): string[] => [`// @ai-generated begin id=0a0a01 tool=cursor${reviewed ? ' reviewed-by=lead reviewed-at=2026-01-20T09:00Z' : ''}`, ...lines, '// @ai-generated end id=0a0a01'];
@@ -60,7 +59,7 @@ describe('conductor report --merge (organisation view)', function () {
   let webSarif: string;
 
   before(() => {
-    ensureBuilt([CLI_JS]);
+    assertCliBuilt();
     base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'conductor-merge-')));
     const repos = makeRepos(base);
     webSarif = path.join(base, 'web.sarif');

@@ -6,12 +6,12 @@ import * as fs from 'fs';
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { runReport } from '../../../client/src/dashboard/run-report';
-import { ensureBuilt } from '../../helpers/build';
+import { assertCliBuilt, runCli } from '../run-cli';
 import { CLI_JS, REPO_ROOT } from '../../helpers/paths';
 import type { SarifFinding } from '../../../server/src/report/sarif-read';
 import { splitSarif } from '../../../server/src/report/sarif-split';
 import type { GovernanceReport } from '../../../server/src/report/schema';
-import { RULES, ScriptedRepo, runCli } from '../../unit/report/helpers';
+import { RULES, ScriptedRepo } from '../../unit/report/helpers';
 
 const NOW = '2026-03-02T09:00:00Z';
 
@@ -42,7 +42,7 @@ describe('conductor report --sarif (AI vs human split of any scanner)', function
   let repo: ScriptedRepo;
   let sarif: string;
 
-  before(() => ensureBuilt([CLI_JS]));
+  before(() => assertCliBuilt());
   beforeEach(() => {
     repo = new ScriptedRepo();
     repo.write('.conductor/rules.jsonc', RULES);
@@ -157,7 +157,7 @@ describe('conductor report --sarif on a third-party scanner (secretlint with its
   // Made at run time: the repository holds no credential-shaped literal.
   const token = (c: string): string => `ghp_${c.repeat(36)}`;
 
-  before(() => ensureBuilt([CLI_JS]));
+  before(() => assertCliBuilt());
   beforeEach(() => {
     repo = new ScriptedRepo();
     repo.write('.conductor/rules.jsonc', RULES);

@@ -10,7 +10,7 @@ import { unifiedDiff } from '../../../server/src/cli/format/unified-diff';
 import { progressEnabled } from '../../../server/src/cli/progress';
 import { parseDiff, rangeTouches, unquote } from '../../../server/src/host/git/changes';
 import { workerCount } from '../../../server/src/scan/parallel-scan';
-import { sarifValidator } from '../../cli/gate/helpers';
+import { sarifValidator } from '../../helpers/sarif-schema';
 
 function finding(ruleId: string, severity: Severity, line: number, properties?: Record<string, unknown>): Finding {
   return {
