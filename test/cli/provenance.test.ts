@@ -24,7 +24,9 @@ describe('conductor provenance (built CLI)', () => {
 
   const run = (...args: string[]): string => {
     const r = runCli(['provenance', '--cwd', ws.root, ...args], ws.root);
-    assert.equal(r.status, 0, r.stderr);
+    if (r.status !== 0) {
+      throw Object.assign(new Error(`conductor provenance exited ${r.status}: ${r.stderr}`), { status: r.status });
+    }
     return r.stdout;
   };
 

@@ -4,8 +4,6 @@ import * as assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol/node';
 import { LineIndex, loadWorkspaceConfig } from '../../server/src/engine';
 import { BEGIN_MARKER, END_MARKER, findSection, generatedFiles, INSTRUCTION_TARGETS, updatedText } from '../../server/src/instructions';
-import { assertBuilt } from '../helpers/build';
-import { SERVER_JS } from '../helpers/paths';
 import { makeTempWorkspace, ruleFileText, type TempWorkspace } from '../helpers/temp-workspace';
 import { LspClient, isCodeAction } from './lsp-client';
 import { diskHost } from '../unit/instructions/helpers';
@@ -34,15 +32,14 @@ function expectedText(ws: TempWorkspace, rel: string, existing: string | undefin
 
 const stale = (d: Diagnostic[]): Diagnostic[] => d.filter((x) => x.code === STALE);
 
-describe('instructions: stale-section diagnostic and quick fix (language server over stdio)', function () {
+describe('instructions: stale-section diagnostic and quick fix (language server in memory)', function () {
   this.timeout(60_000);
   let ws: TempWorkspace;
   let client: LspClient;
 
-  before(() => assertBuilt([SERVER_JS]));
   beforeEach(async () => {
     ws = makeTempWorkspace({ '.conductor/rules.jsonc': ruleFileText(RULES) }, 'conductor-instr-lsp-');
-    client = await LspClient.start({ folders: [ws.root] });
+    client = await LspClient.start({ folders: [ws.root], transport: 'memory' });
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') {
