@@ -1,4 +1,3 @@
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { REPO_ROOT } from './paths';
@@ -13,13 +12,19 @@ function newestMtime(dir: string): number {
 }
 
 /**
- * Makes sure dist/ (the bundled CLI and server the tests spawn) is not older than the sources.
- * `npm test` builds first; this keeps `npx mocha` alone from testing a stale bundle.
+ * Fails when a bundle the tests run (dist/cli.js, dist/server.js, …) is missing or older than the
+ * sources. It never builds: a build in the middle of a run would change what the earlier tests ran.
+ * `npm test` builds first; with `npx mocha` alone, run `npm run build` before.
  */
-export function ensureBuilt(outputs: string[]): void {
+export function assertBuilt(outputs: string[]): void {
   const sources = Math.max(newestMtime(path.join(REPO_ROOT, 'server', 'src')), newestMtime(path.join(REPO_ROOT, 'rules')));
-  const stale = outputs.some((o) => !fs.existsSync(o) || fs.statSync(o).mtimeMs < sources);
-  if (stale) {
-    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  for (const output of outputs) {
+    const rel = path.relative(REPO_ROOT, output);
+    if (!fs.existsSync(output)) {
+      throw new Error(`${rel} is missing: run \`npm run build\` before these tests.`);
+    }
+    if (fs.statSync(output).mtimeMs < sources) {
+      throw new Error(`${rel} is older than server/src or rules/: run \`npm run build\` before these tests.`);
+    }
   }
 }

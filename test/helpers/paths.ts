@@ -17,4 +17,5 @@ export const REPO_ROOT = ((): string => {
 /** The shipped built-in rulesets (`conductor:NAME` → rules/NAME.jsonc). */
 export const BUILTIN_DIR = path.join(REPO_ROOT, 'rules');
 export const CLI_JS = path.join(REPO_ROOT, 'dist', 'cli.js');
+export const SCAN_WORKER_JS = path.join(REPO_ROOT, 'dist', 'scan-worker.js');
 export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server.js');

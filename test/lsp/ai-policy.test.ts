@@ -22,7 +22,7 @@ import {
   type ShowMessageRequestParams,
 } from 'vscode-languageserver-protocol/node';
 import type { Settings } from '../../server/src/lsp/settings';
-import { ensureBuilt } from '../helpers/build';
+import { assertBuilt } from '../helpers/build';
 import { applyTextEdits, lines } from '../helpers/edits';
 import { BUILTIN_DIR, SERVER_JS } from '../helpers/paths';
 import { makeTempWorkspace, ruleFileText, type TempWorkspace } from '../helpers/temp-workspace';
@@ -123,7 +123,7 @@ const minute = (ms: number): number => Math.floor(ms / 60_000);
 describe('lsp: AI policy (ai/* findings, code actions, review and ownership commands)', function () {
   before(function () {
     this.timeout(180_000);
-    ensureBuilt([SERVER_JS]);
+    assertBuilt([SERVER_JS]);
   });
 
   let ws: TempWorkspace;

@@ -2,9 +2,7 @@
 // "Add … to package.json" for an installed but undeclared package — an edit of the manifest, not of the document.
 import * as assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol/node';
-import { ensureBuilt } from '../helpers/build';
 import { applyTextEdits } from '../helpers/edits';
-import { SERVER_JS } from '../helpers/paths';
 import { makeTempWorkspace, ruleFileText, type TempWorkspace } from '../helpers/temp-workspace';
 import { LspClient, isCodeAction } from './lsp-client';
 
@@ -17,11 +15,6 @@ const RULES = {
 };
 
 describe('lsp: boundaries (layer violations, undeclared packages)', function () {
-  before(function () {
-    this.timeout(180_000);
-    ensureBuilt([SERVER_JS]);
-  });
-
   let ws: TempWorkspace;
   let client: LspClient;
   beforeEach(async () => {
@@ -32,7 +25,7 @@ describe('lsp: boundaries (layer violations, undeclared packages)', function () 
       'node_modules/zod/package.json': '{ "name": "zod", "version": "4.0.0" }\n',
       'src/db/client.ts': 'export const query = (): number => 1;\n',
     });
-    client = await LspClient.start({ folders: [ws.root], settings: () => ({}) });
+    client = await LspClient.start({ folders: [ws.root], settings: () => ({}), transport: 'memory' });
   });
   afterEach(() => {
     client?.dispose();
@@ -63,7 +56,7 @@ describe('lsp: boundaries (layer violations, undeclared packages)', function () 
     ws.write('src/domain/index.ts', "export { query } from '../db/client';\nexport const rule = 1;\n");
     client.dispose();
     ws.write('.conductor/rules.jsonc', ruleFileText({ boundaries: { ...RULES.boundaries, layers: { ...RULES.boundaries.layers, domain: { paths: ['src/domain/**'], public: ['src/domain/index.ts'] } }, allow: { ui: ['domain'], domain: ['db'] } } }));
-    client = await LspClient.start({ folders: [ws.root], settings: () => ({}) });
+    client = await LspClient.start({ folders: [ws.root], settings: () => ({}), transport: 'memory' });
     const text = "import { query } from '../db/client';\nexport const n = query();\n";
     const { uri, diags } = await open('src/ui/view.ts', text, (d) => d.some((x) => x.code === 'boundaries/layer-violation'));
     const d = diags.find((x) => x.code === 'boundaries/layer-violation') as Diagnostic;

@@ -2,14 +2,13 @@
 // ranges, huge inserts, CR/CRLF, provenance marker fragments, suppression comments) and rule-file
 // edits that are sometimes invalid, then the final diagnostics are compared with a fresh
 // `conductor check --format json` of the final texts. Used by fuzz.test.ts (small) and scripts/fuzz-lsp.mjs (large).
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import { performance } from 'perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DidChangeTextDocumentNotification, type Diagnostic, type TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
-import { CLI_JS } from '../helpers/paths';
 import { makeTempWorkspace, ruleFileText } from '../helpers/temp-workspace';
 import { LspClient } from './lsp-client';
+import { runCli } from '../cli/run-cli';
 
 export interface FuzzResult {
   ops: number;
@@ -176,7 +175,7 @@ interface JsonFinding {
 
 /** The CLI's findings for src/f.ts, in the same form as serverKey. */
 function cliFindings(root: string): string[] {
-  const r = spawnSync(process.execPath, [CLI_JS, 'check', '--format', 'json', '--fail-on', 'never'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = runCli(['check', '--format', 'json', '--fail-on', 'never'], root);
   if (r.status !== 0) {
     throw new Error(`conductor check exited ${r.status}: ${r.stderr}`);
   }

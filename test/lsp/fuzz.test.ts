@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ensureBuilt } from '../helpers/build';
+import { assertBuilt } from '../helpers/build';
 import { CLI_JS, SERVER_JS } from '../helpers/paths';
 import { runFuzz } from './fuzz-driver';
 
@@ -7,7 +7,7 @@ import { runFuzz } from './fuzz-driver';
 describe('lsp: seeded fuzz of edits and rule-file changes (built dist/server.js)', function () {
   before(function () {
     this.timeout(120_000);
-    ensureBuilt([SERVER_JS, CLI_JS]);
+    assertBuilt([SERVER_JS, CLI_JS]);
   });
 
   for (const seed of [1, 2]) {

@@ -1,7 +1,11 @@
-// A small LSP client for black-box tests: spawns the BUILT server (`node dist/server.js --stdio`)
-// and talks to it over stdio like an editor would. No fixed sleeps: every wait re-checks its
-// condition whenever a message arrives and fails with a description of what it saw on timeout.
+// A small LSP client for black-box tests. It talks to the server like an editor would, either to the
+// BUILT server as a process (`node dist/server.js --stdio`: for tests about the process, its stdio and
+// its survival) or to `startServer` in this process over in-memory streams (faster; as
+// vscode-languageserver-node's own tests do). No fixed sleeps: every wait re-checks its condition
+// whenever a message arrives and fails with a description of what it saw on timeout.
 import { spawn, type ChildProcess } from 'child_process';
+import { PassThrough } from 'stream';
+import { createConnection } from 'vscode-languageserver/node';
 import {
   ApplyWorkspaceEditRequest,
   CodeActionRequest,
@@ -38,8 +42,9 @@ import {
 import { nonOverlapping } from '../../server/src/engine';
 import { StatusNotification, type StatusParams } from '../../server/src/protocol/messages';
 import type { Settings } from '../../server/src/lsp/settings';
+import { startServer, type ConductorServer } from '../../server/src/lsp/start-server';
 import { applyTextEdits } from '../helpers/edits';
-import { SERVER_JS } from '../helpers/paths';
+import { BUILTIN_DIR, SERVER_JS } from '../helpers/paths';
 import { fileUri } from '../helpers/temp-workspace';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -49,7 +54,12 @@ export interface LspClientOptions {
   folders: string[];
   /** `conductor.*` settings per scope URI (the server asks per document and per folder). */
   settings?: (scopeUri: string | undefined) => Partial<Settings>;
+  /** `memory`: startServer in this process over in-memory streams; default `stdio`: the built server as a process. */
+  transport?: 'stdio' | 'memory';
 }
+
+/** The server under test: a child process, or a server started in this process. */
+type ServerUnderTest = { child: ChildProcess } | { inMemory: ConductorServer };
 
 export interface PublishEvent {
   /** Arrival order over all publishDiagnostics notifications. */
@@ -83,18 +93,21 @@ export class LspClient {
   private seq = 0;
 
   private constructor(
-    readonly child: ChildProcess,
+    private readonly server: ServerUnderTest,
     readonly connection: ProtocolConnection,
     private readonly options: LspClientOptions,
   ) {
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (d: string) => (this.stderr += d));
+    // An in-memory server has no process to exit: it ends with dispose().
     this.exited = new Promise((resolve) => {
-      child.on('exit', (code) => {
-        this.exitCode = code;
-        this.notify();
-        resolve(code);
-      });
+      if ('child' in server) {
+        server.child.stderr?.setEncoding('utf8');
+        server.child.stderr?.on('data', (d: string) => (this.stderr += d));
+        server.child.on('exit', (code) => {
+          this.exitCode = code;
+          this.notify();
+          resolve(code);
+        });
+      }
     });
 
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
@@ -137,14 +150,14 @@ export class LspClient {
     connection.listen();
   }
 
-  /** Spawns the server, initializes it (configuration, watched-files registration, workspace folders) and sends `initialized`. */
+  /** Starts the server, initializes it (configuration, watched-files registration, workspace folders) and sends `initialized`. */
   static async start(options: LspClientOptions): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const client = new LspClient(child, connection, options);
+    const memory = options.transport === 'memory';
+    const client = memory ? LspClient.inMemory(options) : LspClient.spawned(options);
     const folders = options.folders.map((f) => ({ uri: fileUri(f), name: f.split(/[\\/]/).pop() ?? f }));
-    client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
+    client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
+      // A process id makes the library watch that process; in memory it would be our own.
+      processId: memory ? null : process.pid,
       rootUri: folders[0]?.uri ?? null,
       workspaceFolders: folders,
       capabilities: {
@@ -168,8 +181,29 @@ export class LspClient {
         },
       },
     });
-    await connection.sendNotification(InitializedNotification.type, {});
+    await client.connection.sendNotification(InitializedNotification.type, {});
     return client;
+  }
+
+  private static spawned(options: LspClientOptions): LspClient {
+    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    return new LspClient({ child }, createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)), options);
+  }
+
+  /** Two connections over a pair of in-memory streams. Message readers, not raw streams, so the library never exits this process when a stream ends. */
+  private static inMemory(options: LspClientOptions): LspClient {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const server = startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), { builtinDir: BUILTIN_DIR });
+    return new LspClient({ inMemory: server }, createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)), options);
+  }
+
+  /** The server process (stdio transport only): for tests about the process itself. */
+  get child(): ChildProcess {
+    if (!('child' in this.server)) {
+      throw new Error('An in-memory server has no process: start the client with the stdio transport.');
+    }
+    return this.server.child;
   }
 
   // ---- waiting ---------------------------------------------------------------------------------
@@ -342,10 +376,13 @@ export class LspClient {
     return this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
   }
 
-  /** shutdown, then exit; resolves with the process exit code. */
+  /** shutdown, then exit; resolves with the process exit code (stdio only: `exit` ends the process it reaches). */
   async shutdown(): Promise<number | null> {
     if (this.exitCode !== undefined) {
       return this.exitCode;
+    }
+    if (!('child' in this.server)) {
+      throw new Error('An in-memory server has no process to exit: use dispose(), or the stdio transport to test exit codes.');
     }
     await this.connection.sendRequest(ShutdownRequest.type);
     await this.connection.sendNotification(ExitNotification.type);
@@ -356,11 +393,13 @@ export class LspClient {
     return this.exited;
   }
 
-  /** Ends the server for good (after a failed test); safe to call twice. */
+  /** Ends the server for good; safe to call twice. */
   dispose(): void {
     this.connection.dispose();
-    if (this.exitCode === undefined) {
-      this.child.kill();
+    if ('inMemory' in this.server) {
+      this.server.inMemory.dispose();
+    } else if (this.exitCode === undefined) {
+      this.server.child.kill();
     }
   }
 

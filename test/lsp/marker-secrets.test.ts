@@ -3,7 +3,7 @@
 // never show them raw.
 import * as assert from 'node:assert/strict';
 import type { CodeAction } from 'vscode-languageserver-protocol/node';
-import { ensureBuilt } from '../helpers/build';
+import { assertBuilt } from '../helpers/build';
 import { SERVER_JS } from '../helpers/paths';
 import { leakedTokens, PLANTED_PATH, PLANTED_RULE_IDS, PLANTED_RULES, plantedFile, plantedTokens } from '../helpers/planted-marker-secrets';
 import { makeTempWorkspace, type TempWorkspace } from '../helpers/temp-workspace';
@@ -13,7 +13,7 @@ describe('LSP: secrets in marker fields and suppression ids are masked', functio
   this.timeout(120_000);
   let ws: TempWorkspace;
   let client: LspClient | undefined;
-  before(() => ensureBuilt([SERVER_JS]));
+  before(() => assertBuilt([SERVER_JS]));
   after(() => {
     client?.dispose();
     ws?.remove();

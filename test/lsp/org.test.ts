@@ -1,16 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { EffectiveRulesRequest, type StatusParams } from '../../server/src/protocol/messages';
 import { sha256Hex } from '../../server/src/org-fetch/verify';
-import { ensureBuilt } from '../helpers/build';
+import { assertBuilt } from '../helpers/build';
 import { CLI_JS, SERVER_JS } from '../helpers/paths';
 import { makeTempWorkspace, ruleFileText, type TempWorkspace } from '../helpers/temp-workspace';
 import { makeTestCa, TestHttpsServer, type TestCa } from '../unit/org/https-fixture';
 import { LspClient } from './lsp-client';
+import { runCliAsync, type CliResult } from '../cli/run-cli';
 
 // Org rulesets in the editor (issue 8), over stdio against the built server. The org ruleset comes
 // from a machine policy file (CONDUCTOR_POLICY_FILE, the test hook) naming a real local HTTPS server
@@ -33,18 +33,7 @@ const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
 const messageOf = (d: Diagnostic): string => (typeof d.message === 'string' ? d.message : d.message.value);
 const view = (ds: Diagnostic[]): string[] => ds.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY[d.severity ?? 1]} ${String(d.code)}`);
 
-function cli(cwd: string, args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CONDUCTOR_')));
-    const child = spawn(process.execPath, [CLI_JS, ...args], { cwd, env: { ...clean, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const cli = (cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> => runCliAsync(args, cwd, { env });
 
 describe('lsp: org rulesets (machine policy file, HTTPS, locks)', function () {
   this.timeout(60_000);
@@ -57,7 +46,7 @@ describe('lsp: org rulesets (machine policy file, HTTPS, locks)', function () {
 
   before(async function () {
     this.timeout(180_000);
-    ensureBuilt([SERVER_JS, CLI_JS]);
+    assertBuilt([SERVER_JS, CLI_JS]);
     ca = makeTestCa();
     server = new TestHttpsServer(ca);
     await server.start();

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ensureBuilt } from '../helpers/build';
+import { assertBuilt } from '../helpers/build';
 import { SERVER_JS } from '../helpers/paths';
 import { makeTempWorkspace, ruleFileText, type TempWorkspace } from '../helpers/temp-workspace';
 import { LspClient } from './lsp-client';
@@ -15,7 +15,7 @@ describe('lsp: bursts are coalesced and failures never end the server (built dis
   let client: LspClient;
   before(function () {
     this.timeout(120_000);
-    ensureBuilt([SERVER_JS]);
+    assertBuilt([SERVER_JS]);
   });
   beforeEach(async () => {
     ws = makeTempWorkspace({ '.conductor/rules.jsonc': ruleFileText(RULES) }, 'conductor-lsp-rel-');

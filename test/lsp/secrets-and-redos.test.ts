@@ -2,13 +2,13 @@
 // no output ever shows a planted secret (diagnostics, code actions, the server log; CLI text, JSON,
 // SARIF, JUnit), and a catastrophic rule-file regex cannot stop other diagnostics from arriving.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'child_process';
 import type { CodeAction } from 'vscode-languageserver-protocol/node';
-import { ensureBuilt } from '../helpers/build';
+import { assertBuilt } from '../helpers/build';
 import { CLI_JS, SERVER_JS } from '../helpers/paths';
 import { makeTempWorkspace, ruleFileText, type TempWorkspace } from '../helpers/temp-workspace';
 import { secretCases, type SecretCase } from '../unit/rulesets/secret-cases';
 import { LspClient, isCodeAction } from './lsp-client';
+import { runCli } from '../cli/run-cli';
 
 /** Every planted secret and the fragments that must not leak either (its last 10 characters included). */
 function leaks(text: string, cases: SecretCase[]): string[] {
@@ -17,7 +17,7 @@ function leaks(text: string, cases: SecretCase[]): string[] {
 
 describe('secrets are masked in every output; hostile regexes cannot hang the server', function () {
   this.timeout(120_000);
-  before(() => ensureBuilt([SERVER_JS, CLI_JS]));
+  before(() => assertBuilt([SERVER_JS, CLI_JS]));
 
   const cases = secretCases(23).filter((c) => c.path.endsWith('.ts'));
   let ws: TempWorkspace;
@@ -47,7 +47,7 @@ describe('secrets are masked in every output; hostile regexes cannot hang the se
   for (const format of ['text', 'json', 'sarif', 'junit']) {
     it(`conductor check --format ${format} never prints a planted secret`, () => {
       ws = makeTempWorkspace({ '.conductor/rules.jsonc': ruleFileText({ extends: ['conductor:secrets'] }), 'src/config.ts': cases.map((c) => c.text).join('\n') });
-      const r = spawnSync(process.execPath, [CLI_JS, 'check', '--cwd', ws.root, '--format', format, '--verbose'], { encoding: 'utf8' });
+      const r = runCli(['check', '--cwd', ws.root, '--format', format, '--verbose'], ws.root);
       assert.equal(r.status, 1, r.stderr);
       assert.ok(r.stdout.includes('secrets/'), 'findings were reported');
       assert.deepEqual(leaks(r.stdout + r.stderr, cases), []);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol/node';
-import { ensureBuilt } from '../helpers/build';
+import { assertBuilt } from '../helpers/build';
 import { SERVER_JS } from '../helpers/paths';
 import { makeTempWorkspace, ruleFileText, type TempWorkspace } from '../helpers/temp-workspace';
 import { LspClient, isCodeAction } from './lsp-client';
@@ -28,10 +28,11 @@ function only<T>(items: T[], what: string): T {
   return items[0];
 }
 
-describe('lsp: conductor language server over stdio (built dist/server.js)', function () {
+// Behaviour runs in memory (startServer); robustness and exit codes are about the process: stdio, built dist/server.js.
+describe('lsp: conductor language server', function () {
   before(function () {
     this.timeout(120_000);
-    ensureBuilt([SERVER_JS]);
+    assertBuilt([SERVER_JS]);
   });
 
   describe('documents, code actions and suppressions', () => {
@@ -39,7 +40,7 @@ describe('lsp: conductor language server over stdio (built dist/server.js)', fun
     let client: LspClient;
     beforeEach(async () => {
       ws = makeTempWorkspace({ '.conductor/rules.jsonc': ruleFileText(TEAM_RULES) }, 'conductor-lsp-');
-      client = await LspClient.start({ folders: [ws.root] });
+      client = await LspClient.start({ folders: [ws.root], transport: 'memory' });
     });
     afterEach(async function () {
       if (this.currentTest?.state === 'failed') {
@@ -213,7 +214,7 @@ describe('lsp: conductor language server over stdio (built dist/server.js)', fun
       ws = makeTempWorkspace({ [rulesRel]: rulesWith('warning') }, 'conductor-lsp-rules-');
       rulesUri = ws.uri(rulesRel);
       docUri = ws.uri('src/a.ts');
-      client = await LspClient.start({ folders: [ws.root] });
+      client = await LspClient.start({ folders: [ws.root], transport: 'memory' });
       await client.open(docUri, 'const MARK = 1;\n', 'typescript');
       assert.deepEqual(view(await client.waitForCurrentDiagnostics(docUri)), ['team/mark@0:6-10/2']);
       await client.open(rulesUri, rulesWith('warning'), 'jsonc');
@@ -312,7 +313,7 @@ describe('lsp: conductor language server over stdio (built dist/server.js)', fun
     let client: LspClient;
     before(async () => {
       ws = makeTempWorkspace({ 'src/a.ts': '' }, 'conductor-lsp-default-');
-      client = await LspClient.start({ folders: [ws.root] });
+      client = await LspClient.start({ folders: [ws.root], transport: 'memory' });
     });
     after(() => {
       client.dispose();
@@ -351,6 +352,7 @@ describe('lsp: conductor language server over stdio (built dist/server.js)', fun
       client = await LspClient.start({
         folders: [ws.root],
         settings: (scopeUri) => (scopeUri?.endsWith('/off.ts') ? { enable: false } : { maxFileSizeMB: 0.001 }),
+        transport: 'memory',
       });
     });
     after(() => {

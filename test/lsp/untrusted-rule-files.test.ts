@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'child_process';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
-import { ensureBuilt } from '../helpers/build';
+import { assertBuilt } from '../helpers/build';
 import { SERVER_JS } from '../helpers/paths';
 import { makeTempWorkspace, type TempWorkspace } from '../helpers/temp-workspace';
 import { LspClient } from './lsp-client';
@@ -21,7 +21,7 @@ describe('lsp: untrusted rule files (built dist/server.js)', function () {
 
   before(function () {
     this.timeout(120_000);
-    ensureBuilt([SERVER_JS]);
+    assertBuilt([SERVER_JS]);
   });
   afterEach(function () {
     if (this.currentTest?.state === 'failed' && client) {

@@ -48,6 +48,13 @@ export class CheckScheduler {
     this.pending.delete(uri);
   }
 
+  /** Drops every pending check (the server is stopping). */
+  dispose(): void {
+    for (const uri of [...this.pending.keys()]) {
+      this.cancel(uri);
+    }
+  }
+
   private fire(uri: string): void {
     const version = this.version(uri);
     const entry = this.pending.get(uri);

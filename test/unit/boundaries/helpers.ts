@@ -4,7 +4,7 @@ import { checkDocument, type Finding, type Policy } from '../../../server/src/en
 import { useDiskForImports } from '../../../server/src/host/import-file-system';
 import { policyOf } from '../../helpers/engine';
 import { REPO_ROOT } from '../../helpers/paths';
-import { makeTempWorkspace, type TempWorkspace, type WorkspaceFiles } from '../../helpers/temp-workspace';
+import { makeTempWorkspace, ruleFileText, type TempWorkspace, type WorkspaceFiles } from '../../helpers/temp-workspace';
 
 export const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'boundaries');
 
@@ -56,3 +56,11 @@ export const JS_LAYERS = {
   allow: { ui: ['domain', 'shared', 'billing'], domain: ['shared', 'db', 'billing'], db: ['shared'], billing: ['domain', 'shared', 'db'] },
   deny: [{ from: 'ui', to: 'db', reason: 'The UI goes through domain services.' }],
 };
+
+/** The js-app fixture with JS_LAYERS and one file that breaks a layer rule and a private import (`conductor graph`). */
+export function layerGraphWorkspace(): TempWorkspace {
+  return fixtureWorkspace('js-app', {
+    'src/ui/bad.ts': `import { query } from '../db/client';\nimport { tax } from '../billing/internal/tax';\nimport { tax as t } from '../billing';\n`,
+    '.conductor/rules.jsonc': ruleFileText({ boundaries: JS_LAYERS }),
+  });
+}

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { parseDiff } from '../../../server/src/host/git/diff';
 import { GitError, runGit, streamGitLines } from '../../../server/src/host/git/run';
-import { TempRepo } from './helpers';
+import { TempRepo } from '../../cli/gate/helpers';
 
 describe('host/git runner', () => {
   let repo: TempRepo;

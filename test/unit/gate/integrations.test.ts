@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { devModule, REPO } from './helpers';
+import { devModule } from '../../helpers/dev-module';
+import { REPO_ROOT } from '../../helpers/paths';
 
 interface Yaml {
   load(text: string): unknown;
@@ -19,7 +20,7 @@ describe('gate: CI integrations', () => {
   const yaml = devModule<Yaml>('js-yaml');
 
   it('examples/github-actions/conductor.yml parses and uploads the SARIF it writes', function () {
-    const wf = yaml.load(fs.readFileSync(path.join(REPO, 'examples', 'github-actions', 'conductor.yml'), 'utf8')) as {
+    const wf = yaml.load(fs.readFileSync(path.join(REPO_ROOT, 'examples', 'github-actions', 'conductor.yml'), 'utf8')) as {
       on: Record<string, unknown>;
       jobs: Record<string, { permissions?: Record<string, string>; steps: Step[] }>;
     };
@@ -40,7 +41,7 @@ describe('gate: CI integrations', () => {
   });
 
   it('.pre-commit-hooks.yaml declares the conductor hook', function () {
-    const text = fs.readFileSync(path.join(REPO, '.pre-commit-hooks.yaml'), 'utf8');
+    const text = fs.readFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8');
     const hooks = yaml.load(text) as { id: string; entry: string; language: string; pass_filenames?: boolean }[];
     const hook = hooks.find((h) => h.id === 'conductor');
     assert.equal(hook?.entry, 'conductor check --staged');
@@ -49,7 +50,7 @@ describe('gate: CI integrations', () => {
   });
 
   it('examples/git-hooks/pre-commit is an executable POSIX shell script', () => {
-    const file = path.join(REPO, 'examples', 'git-hooks', 'pre-commit');
+    const file = path.join(REPO_ROOT, 'examples', 'git-hooks', 'pre-commit');
     assert.match(fs.readFileSync(file, 'utf8'), /^#!\/bin\/sh\n/);
     assert.ok((fs.statSync(file).mode & 0o111) !== 0, 'executable bit set');
   });

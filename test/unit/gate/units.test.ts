@@ -12,7 +12,7 @@ import { rangeTouches } from '../../../server/src/host/git/changes';
 import { parseDiff } from '../../../server/src/host/git/diff';
 import { unquote } from '../../../server/src/host/git/quote';
 import { workerCount } from '../../../server/src/scan/parallel-scan';
-import { sarifValidator } from './helpers';
+import { sarifValidator } from '../../helpers/sarif-schema';
 
 function finding(ruleId: string, severity: Severity, line: number, properties?: Record<string, unknown>): Finding {
   return {

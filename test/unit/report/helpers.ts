@@ -1,9 +1,8 @@
-// Real git repositories with a scripted, dated history for the report tests, and the built CLI.
-import { execFileSync, spawn } from 'child_process';
+// Real git repositories with a scripted, dated history for the report tests.
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CLI_JS } from '../../helpers/paths';
 
 /** No user or system git config leaks in; the identity is fixed. */
 export const GIT_ENV: NodeJS.ProcessEnv = {
@@ -92,34 +91,5 @@ export class ScriptedRepo {
 
   cleanup(): void {
     fs.rmSync(this.dir, { recursive: true, force: true });
-  }
-}
-
-export interface CliResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built CLI asynchronously (a test's own HTTP server keeps answering meanwhile). */
-export function runCliAsync(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_JS, ...args], { cwd, env: { ...process.env, ...GIT_ENV, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-export function runCli(args: string[], cwd: string): CliResult {
-  try {
-    const stdout = execFileSync(process.execPath, [CLI_JS, ...args], { cwd, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
-    return { status: 0, stdout, stderr: '' };
-  } catch (e) {
-    const x = e as { status: number | null; stdout: string; stderr: string };
-    return { status: x.status, stdout: x.stdout, stderr: x.stderr };
   }
 }
