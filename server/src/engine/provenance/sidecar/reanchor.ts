@@ -6,7 +6,8 @@
 //    those lines, wherever they moved. Without any such line (the range's content is duplicated, e.g.
 //    pasted twice), each line takes the occurrence nearest to where it was recorded, kept in order.
 // 2. Extension: from each anchor, neighbouring recorded lines follow as long as the next current line
-//    has the next recorded hash; this brings back lines like `}` that never anchor on their own.
+//    has the next recorded hash (stepping over one line changed in place); this brings back lines
+//    like `}` that never anchor on their own.
 // Lines a human changed no longer match: they leave the range, which shrinks or splits into runs of
 // consecutive lines. A range whose lines are all gone yields no run (dropped). A line belongs to at
 // most one range. Linear in the file plus O(m log n) for the fallback.
@@ -158,11 +159,21 @@ function longestIncreasing(pairs: [number, number][]): [number, number][] {
   return out.reverse();
 }
 
-/** Follows the recorded order from an anchor while the neighbouring current lines match. */
+/**
+ * Follows the recorded order from an anchor while the neighbouring current lines match. One line that
+ * does not match is stepped over when the line after it matches again: a human changed that line in
+ * place, and the AI lines beyond it (often a `}` that cannot anchor itself) are still the block's.
+ */
 function extend(range: AnchorInput, file: FileIndex, matched: Int32Array, k: number, p: number, step: 1 | -1): void {
-  for (let kk = k + step, pp = p + step; kk >= 0 && kk < matched.length && pp >= 0 && pp < file.hashes.length; kk += step, pp += step) {
-    if (matched[kk] !== -1 || file.claimed[pp] || file.hashes[pp] !== range.lines[kk]) {
-      return;
+  const free = (kk: number, pp: number): boolean =>
+    kk >= 0 && kk < matched.length && pp >= 0 && pp < file.hashes.length && matched[kk] === -1 && !file.claimed[pp] && file.hashes[pp] === range.lines[kk];
+  for (let kk = k + step, pp = p + step; ; kk += step, pp += step) {
+    if (!free(kk, pp)) {
+      if (!free(kk + step, pp + step)) {
+        return;
+      }
+      kk += step;
+      pp += step;
     }
     matched[kk] = pp;
     file.claimed[pp] = 1;
