@@ -111,6 +111,15 @@ export const ruleFile = z
     ignore: z.array(glob).optional().describe('Files that are never checked (in addition to .gitignore in the CLI).'),
     ai: aiPolicySchema.optional(),
     boundaries: boundariesSchema.optional(),
+    provenance: z
+      .object({
+        store: z
+          .enum(['markers', 'sidecar'])
+          .optional()
+          .describe('Where AI provenance is kept: `markers` (comments in the code, the default) or `sidecar` (records under .conductor/provenance/). See docs/provenance.md.'),
+      })
+      .strict()
+      .optional(),
     // Org rulesets (issue 8): see org/schema.ts and docs/org-rulesets.md.
     locked: lockedSchema.optional(),
   })

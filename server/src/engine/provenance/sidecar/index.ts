@@ -7,3 +7,4 @@ export { formatRecord } from './format-record';
 export { reanchor, type AnchorInput, type LineRun } from './reanchor';
 export { isModelId, isRecordablePath, recordPathFor, SIDECAR_DIR, type SidecarBlock, type SidecarRecord } from './record';
 export { recordProvenance, sidecarProvenance, type RecordLookup } from './sidecar-source';
+export { blockAt, blockFieldsOf, markerFieldsOf, recordOf, refreshedBlocks, type BlockFields, type RecordMeta } from './build-record';
