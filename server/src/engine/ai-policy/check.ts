@@ -6,7 +6,7 @@ import type { Finding, Severity } from '../types';
 import { SEVERITY_RANK } from '../types';
 import type { DocumentContext } from '../check/document-context';
 import type { AiRegion, UnpairedBlock } from '../provenance';
-import { DIRECTIVE, isMarkerTime, tokenize } from '../provenance/marker-grammar';
+import { DIRECTIVE, isKnownKey, isMarkerTime, KEY_PROPERTY, tokenize } from '../provenance/marker-grammar';
 import { aiPolicyOf, type CompiledAiPolicy, type CompiledUseCase } from './compile';
 import { approvedUseCases, minuteOf, samePerson, type AiAction } from './actions';
 import { inferUseCase, isTestFile, testFileCandidates } from './infer';
@@ -245,7 +245,8 @@ class RegionChecker {
     const end = lines.offsetAt(region.fieldsEnd);
     const directive = text.indexOf(DIRECTIVE, lines.offsetAt(region.beginRange.start));
     if (directive === -1 || directive >= end) {
-      return undefined;
+      // No marker text (a sidecar record, or an unpaired block): its fields were validated when read.
+      return isKnownKey(key) ? region[KEY_PROPERTY[key]] : region.extra[key];
     }
     for (const t of tokenize(text, directive + DIRECTIVE.length, end)) {
       if (t.kind === 'field' && t.key === key) {

@@ -39,7 +39,8 @@ export function anchorRecord(record: SidecarRecord, rejected: readonly RejectedB
       trusted.push(b);
     }
   }
-  const runs = reanchor(trusted, lines);
+  // Unchanged file: every trusted block was just verified at its recorded lines.
+  const runs = unchanged ? trusted.map((b) => [{ first: b.startLine, last: b.startLine + b.lines.length - 1 }]) : reanchor(trusted, lines);
   trusted.forEach((block, i) => {
     if (runs[i].length === 0) {
       out.dropped++;

@@ -4,7 +4,8 @@
 // was recorded. The current text is hashed once; then, per range:
 // 1. Anchors: recorded lines whose hash occurs exactly once in the file (and once in the range) are
 //    those lines, wherever they moved. Without any such line (the range's content is duplicated, e.g.
-//    pasted twice), each line takes the occurrence nearest to where it was recorded, kept in order.
+//    pasted twice), each line takes the occurrence nearest to where it was recorded, kept in order;
+//    lines without a letter or digit never anchor (alone, `}` would attach the range to any code).
 // 2. Extension: from each anchor, neighbouring recorded lines follow as long as the next current line
 //    has the next recorded hash (stepping over one line changed in place); this brings back lines
 //    like `}` that never anchor on their own.
@@ -95,13 +96,13 @@ function uniqueAnchors(range: AnchorInput, file: FileIndex): [number, number][] 
 
 /**
  * For a range with no unique line: each recorded line's unclaimed occurrence nearest to its recorded
- * position, then the longest run of them that keeps the recorded order (a longest increasing subsequence).
+ * position (lines like `}` excepted: alone they would attach the range to any code), then the longest run of them that keeps the recorded order (a longest increasing subsequence).
  */
 function nearestAnchors(range: AnchorInput, file: FileIndex): [number, number][] {
   const candidates: [number, number][] = [];
   range.lines.forEach((h, k) => {
     const p = nearestUnclaimed(file.occurrences.get(h), range.startLine + k, file.claimed);
-    if (p !== undefined) {
+    if (p !== undefined && isAnchorLine(file.currentLines[p])) {
       candidates.push([k, p]);
     }
   });
