@@ -259,6 +259,20 @@ describe('sidecar store (built CLI, real git repositories)', function () {
       assert.deepEqual(out.filter((l) => l.startsWith('src/auth/login.ts:1 ')).sort(), ['src/auth/login.ts:1 ai/forbidden-path error', 'src/auth/login.ts:1 provenance/invalid-marker error']);
     });
 
+    it('reports AI lines whose record a change deleted (ai/attribution-removed), but not a reviewed block\'s', () => {
+      repo.write('src/util.ts', FILES['src/util.ts']);
+      repo.write('src/reviewed.ts', FILES['src/reviewed.ts']);
+      assert.equal(repo.run('provenance', '--convert', 'markers-to-sidecar').status, 0);
+      repo.commitAll('two AI blocks');
+      assert.deepEqual(repo.json('check', '--changed-since', 'HEAD').results.flatMap((f) => f.findings).filter((f) => f.ruleId === 'ai/attribution-removed'), []);
+      repo.git('rm', '-q', '.conductor/provenance/src/util.ts.json', '.conductor/provenance/src/reviewed.ts.json');
+      repo.commitAll('strip the records');
+      const r = repo.json('check', '--changed-since', 'HEAD~1');
+      const removed = r.results.flatMap((f) => f.findings.filter((x) => x.ruleId === 'ai/attribution-removed').map((x) => `${f.path}:${x.line} ${x.severity}`));
+      assert.deepEqual(removed, ['src/util.ts:2 error']);
+      assert.equal(r.status, 1);
+    });
+
     it('refuses a record that names another file', () => {
       repo.write('.conductor/provenance/src/auth/other.ts.json', repo.read(record));
       const out = findings();

@@ -106,15 +106,11 @@ export function parseRecord(relPath: string, text: string): RecordParse {
     } else if (range.content_hash !== contentHashOf(lines as number[])) {
       reject(`block ${b.id}: its content_hash does not match its line hashes (edited by hand?)`);
     } else {
+      const optional = { model: conversation.contributor.model_id, useCase: b.use_case, at: b.at, reviewedBy: b.reviewed_by, reviewedAt: b.reviewed_at, acceptedBy: b.accepted_by };
       blocks.push({
         id: b.id.toLowerCase(),
         tool: b.tool,
-        model: conversation.contributor.model_id,
-        useCase: b.use_case,
-        at: b.at,
-        reviewedBy: b.reviewed_by,
-        reviewedAt: b.reviewed_at,
-        acceptedBy: b.accepted_by,
+        ...(Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)) as Partial<typeof optional>),
         extra: b.extra ?? {},
         startLine: first,
         lines: lines as number[],
@@ -122,6 +118,6 @@ export function parseRecord(relPath: string, text: string): RecordParse {
     }
     ids.add(b.id.toLowerCase());
   });
-  const record: SidecarRecord = { path: file.path, id: r.id, timestamp: r.timestamp, revision: r.vcs?.revision, blob: vendor.blob, blocks };
+  const record: SidecarRecord = { path: file.path, id: r.id, timestamp: r.timestamp, ...(r.vcs ? { revision: r.vcs.revision } : {}), blob: vendor.blob, blocks };
   return { ok: true, record, rejected };
 }
