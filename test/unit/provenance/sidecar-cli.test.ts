@@ -206,6 +206,21 @@ describe('sidecar store (built CLI, real git repositories)', function () {
       assert.deepEqual(spans(repo), ['src/a.ts:9-11 b001']);
     });
 
+    it('a git merge conflict in a record fails closed: the whole file counts as unreviewed AI code', () => {
+      featureWithAiBlock();
+      repo.git('checkout', '-q', 'main');
+      repo.write('src/a.ts', '// @ai-generated begin id=c001 tool=copilot use=boilerplate\nexport const top = 1;\n// @ai-generated end id=c001\n' + base);
+      assert.equal(repo.run('provenance', '--convert', 'markers-to-sidecar').status, 0);
+      repo.commitAll('AI top');
+      assert.throws(() => repo.git('merge', '-q', 'feature'));
+      assert.match(repo.read('.conductor/provenance/src/a.ts.json'), /^<<<<<<< /m);
+      const r = repo.json('check');
+      const out = r.results.flatMap((f) => f.findings.map((x) => `${f.path}:${x.line} ${x.ruleId}`));
+      assert.ok(out.includes('src/a.ts:1 provenance/invalid-marker'), out.join('\n'));
+      assert.ok(out.includes('src/a.ts:1 ai/unreviewed'), out.join('\n'));
+      assert.equal(r.status, 1);
+    });
+
     it('survives git merge --squash', () => {
       featureWithAiBlock();
       mainWithLinesAbove();
