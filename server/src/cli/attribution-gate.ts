@@ -5,9 +5,12 @@ import { ATTRIBUTION_REMOVED } from '../engine/ai-policy/rules';
 import { attributionRemovedFindings, MAX_OWNERSHIP_LOG_BYTES, OWNERSHIP_LOG, parseOwnershipLog, type OwnershipRecord } from '../engine/attribution';
 import { docsResolver } from '../host/builtin-dir';
 import { readBlobs } from '../host/git/blobs';
+import type { ProvenanceSource } from '../engine/provenance';
+import { recordPathFor, SIDECAR_DIR, sidecarProvenance } from '../engine/provenance/sidecar';
+import { provenanceSourceFor } from '../host/provenance-store';
 import type { ScannedFile } from '../scan/parallel-scan';
 import { readTextFile } from '../host/read-text-file';
-import { isRegularFile } from '../host/read-bounded';
+import { CONFIG_MAX_BYTES, isRegularFile } from '../host/read-bounded';
 import { workspaceRelative } from '../host/paths';
 import { UsageError } from './cli-config';
 import type { WorkspaceScan } from '../scan/workspace-scan';
@@ -32,25 +35,29 @@ export function withAttributionFindings(files: ScannedFile[], scan: WorkspaceSca
   }
   const targets = r.targets.map((t) => workspaceRelative(r.root, t));
   const underTargets = (p: string): boolean => targets.length === 0 || targets.some((t) => t === '' || p === t || p.startsWith(`${t}/`));
-  const candidates = [...change.modified].filter(([p]) => underTargets(p) && !scan.policy.isIgnored(p) && scan.policy.rulesFor(p).has(ATTRIBUTION_REMOVED));
+  const sidecar = scan.policy.resolved.provenanceStore === 'sidecar';
+  const touched = sidecar ? withRecordChanges(change.modified, change.removed, r.root) : change.modified;
+  const candidates = [...touched].filter(([p]) => underTargets(p) && !scan.policy.isIgnored(p) && scan.policy.rulesFor(p).has(ATTRIBUTION_REMOVED));
   if (candidates.length === 0) {
     return files;
   }
   const before = readBlobs(r.root, change.base, candidates.map(([, old]) => old), r.maxBytes);
+  const baseRecords = sidecar ? readBlobs(r.root, change.base, candidates.map(([, old]) => recordPathFor(old)), CONFIG_MAX_BYTES) : new Map<string, Buffer>();
+  const provenance = sidecar ? { before: baseSidecar(baseRecords), after: provenanceSourceFor(r.root, scan.policy) } : undefined;
   const records = ownershipRecords(r);
   const docsUrl = docsResolver(scan.host.builtinDir)(ATTRIBUTION_REMOVED);
   const byPath = new Map(files.map((f) => [f.relPath, f]));
   for (const [relPath, oldPath] of candidates) {
     const base = before.get(oldPath)?.toString('utf8');
-    if (base === undefined || !base.includes('@ai-generated')) {
-      continue; // no marker at the base: nothing was attributed (too large: the scan reports it skipped)
+    if (base === undefined || (!base.includes('@ai-generated') && !baseRecords.has(recordPathFor(oldPath)))) {
+      continue; // no marker or record at the base: nothing was attributed (too large: the scan reports it skipped)
     }
     const now = readCurrent(r.root, relPath, r.maxBytes);
     if (now === undefined) {
       continue;
     }
     const rule = scan.policy.rulesFor(relPath).get(ATTRIBUTION_REMOVED);
-    const found = rule ? attributionRemovedFindings({ relPath, before: base, after: now, records: records.filter((x) => x.file === relPath) }, change.ref, rule, docsUrl) : [];
+    const found = rule ? attributionRemovedFindings({ relPath, before: base, after: now, records: records.filter((x) => x.file === relPath), provenance }, change.ref, rule, docsUrl) : [];
     if (found.length === 0) {
       continue;
     }
@@ -58,6 +65,30 @@ export function withAttributionFindings(files: ScannedFile[], scan: WorkspaceSca
     byPath.set(relPath, { ...prev, findings: [...prev.findings, ...found], fingerprints: [...prev.fingerprints, ...fingerprints(relPath, now, found)] });
   }
   return [...byPath.values()].sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+}
+
+/**
+ * Sidecar store: a change that only edits or deletes a record touches its source file's attribution
+ * too, so the source file is a candidate (old path = new path) as long as it still exists.
+ */
+function withRecordChanges(modified: Map<string, string>, removed: readonly string[], root: string): Map<string, string> {
+  const out = new Map(modified);
+  const prefix = `${SIDECAR_DIR}/`;
+  for (const p of [...modified.keys(), ...removed]) {
+    const source = p.startsWith(prefix) && p.endsWith('.json') ? p.slice(prefix.length, -'.json'.length) : undefined;
+    if (source !== undefined && !out.has(source) && isRegularFile(path.join(root, source))) {
+      out.set(source, source);
+    }
+  }
+  return out;
+}
+
+/** The sidecar provenance at the base of the change: records read from its commit. */
+function baseSidecar(records: Map<string, Buffer>): ProvenanceSource {
+  return sidecarProvenance((relPath) => {
+    const blob = records.get(recordPathFor(relPath));
+    return blob === undefined ? { kind: 'none' } : { kind: 'text', text: blob.toString('utf8') };
+  });
 }
 
 /** The file as it is now, when it is a regular text file within the size limit. */

@@ -3,7 +3,7 @@ export const HELP = `Usage: conductor <command> [options]
 Commands:
   check [paths…]     Check files with the workspace's rules (default: the whole workspace)
   merge <reports…>   One report from the JSON or SARIF reports of check --shard K/N runs (see below)
-  provenance [paths…]  List AI-generated regions (--format text|json|agent-trace)
+  provenance [paths…]  List AI-generated regions (--format text|json|agent-trace), or move them between stores (--convert markers-to-sidecar|sidecar-to-markers)
   baseline [paths…]  Accept today's findings: write .conductor/baseline.json so check reports only new ones
   fix [paths…]       Apply the safe fixes (the editor's "Fix all"); --dry-run prints a unified diff instead
   init               Create .conductor/rules.jsonc from a commented template

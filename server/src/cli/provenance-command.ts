@@ -1,11 +1,14 @@
 import { createHash, randomUUID } from 'crypto';
 import * as path from 'path';
-import { loadWorkspaceConfig, markerProvenance, type AiRegion } from '../engine';
+import { loadWorkspaceConfig, markerProvenance, type AiRegion, type Policy } from '../engine';
 import { maskSecretsIn, secretRulesOf } from '../engine/check/secret-mask';
+import { SIDECAR_DIR } from '../engine/provenance/sidecar';
+import { provenanceSourceFor } from '../host/provenance-store';
 import { readTextFile } from '../host/read-text-file';
 import { walkFiles } from '../host/walk-files';
 import { oneOf, parseCliArgs, requireTargets, workspaceRoot } from './cli-args';
 import { diskHost } from '../host/disk-config-host';
+import { convertProvenance, type ConvertOutcome } from './provenance-convert';
 
 declare const VERSION: string;
 
@@ -15,27 +18,51 @@ interface FileRegions {
   regions: AiRegion[];
 }
 
-/** `conductor provenance [paths…] --format text|json|agent-trace`: lists AI regions. */
+/** `conductor provenance [paths…] --format text|json|agent-trace | --convert DIRECTION`: lists or migrates AI regions. */
 export function runProvenance(argv: string[]): number {
-  const parsed = parseCliArgs(argv, { format: { type: 'string' }, cwd: { type: 'string' }, 'no-gitignore': { type: 'boolean' } });
+  const parsed = parseCliArgs(argv, { format: { type: 'string' }, convert: { type: 'string' }, cwd: { type: 'string' }, 'no-gitignore': { type: 'boolean' } });
   const format = oneOf(parsed.values.format ?? 'text', ['text', 'json', 'agent-trace'] as const, '--format');
   const root = workspaceRoot(parsed.values.cwd);
   requireTargets(root, parsed.positionals);
-  const mask = regionMasker(root);
+  const gitignore = !parsed.values['no-gitignore'];
+  if (parsed.values.convert !== undefined) {
+    return reportConversion(convertProvenance(root, oneOf(parsed.values.convert, ['markers-to-sidecar', 'sidecar-to-markers'] as const, '--convert'), parsed.positionals, gitignore));
+  }
+  const policy = loadWorkspaceConfig(root, diskHost()).policy;
+  if (!policy) {
+    process.stderr.write('conductor provenance: the rule file does not load, so its provenance.store is unknown: listing markers only.\n');
+  }
+  const sidecar = policy?.resolved.provenanceStore === 'sidecar';
+  const source = policy ? provenanceSourceFor(root, policy) : markerProvenance;
+  const mask = regionMasker(policy);
   const files: FileRegions[] = [];
-  for (const rel of walkFiles(root, parsed.positionals, { gitignore: !parsed.values['no-gitignore'] })) {
-    const read = readTextFile(path.join(root, rel), undefined, [root]);
-    if (!('text' in read) || !read.text.includes('@ai-generated')) {
+  let dropped = 0;
+  for (const rel of walkFiles(root, parsed.positionals, { gitignore })) {
+    if (rel.startsWith(`${SIDECAR_DIR}/`)) {
       continue;
     }
-    const { regions } = markerProvenance.regionsFor(rel, read.text);
-    if (regions.length > 0) {
-      files.push({ path: rel, lines: read.text.split(/\r?\n/), regions: regions.map(mask) });
+    const read = readTextFile(path.join(root, rel), undefined, [root]);
+    if (!('text' in read) || (!sidecar && !read.text.includes('@ai-generated'))) {
+      continue;
+    }
+    const found = source.regionsFor(rel, read.text);
+    dropped += found.dropped ?? 0;
+    if (found.regions.length > 0) {
+      files.push({ path: rel, lines: read.text.split(/\r?\n/), regions: found.regions.map(mask) });
     }
   }
-  const out = format === 'json' ? toJson(files) : format === 'agent-trace' ? toAgentTrace(files) : toText(files);
+  const out = format === 'json' ? toJson(files) : format === 'agent-trace' ? toAgentTrace(files) : toText(files, dropped);
   process.stdout.write(out);
   return 0;
+}
+
+function reportConversion(o: ConvertOutcome): number {
+  for (const r of o.refused) {
+    process.stderr.write(`conductor provenance: left as it was: ${r}\n`);
+  }
+  const dropped = o.dropped > 0 ? `; ${o.dropped} recorded block(s) dropped (their lines are gone)` : '';
+  process.stdout.write(`Converted ${o.blocks} AI block(s) in ${o.converted} file(s)${dropped}.\n`);
+  return o.refused.length > 0 ? 1 : 0;
 }
 
 /**
@@ -43,8 +70,7 @@ export function runProvenance(argv: string[]): number {
  * `reviewed-by=` is masked like in findings, with the workspace's secret rules (none when its
  * rule file does not load: the entropy and URL-credential tests still apply).
  */
-function regionMasker(root: string): (r: AiRegion) => AiRegion {
-  const policy = loadWorkspaceConfig(root, diskHost()).policy;
+function regionMasker(policy: Policy | undefined): (r: AiRegion) => AiRegion {
   const rules = policy ? secretRulesOf(policy) : [];
   const m = (v: string | undefined): string | undefined => (v === undefined ? undefined : maskSecretsIn(v, rules));
   return (r) => ({
@@ -109,7 +135,7 @@ function toAgentTrace(files: FileRegions[]): string {
   return JSON.stringify(record, null, 2) + '\n';
 }
 
-function toText(files: FileRegions[]): string {
+function toText(files: FileRegions[], dropped: number): string {
   const lines: string[] = [];
   let total = 0;
   for (const f of files) {
@@ -121,5 +147,8 @@ function toText(files: FileRegions[]): string {
   }
   const blocks = files.reduce((n, f) => n + f.regions.length, 0);
   lines.push(`${blocks} AI block(s), ${total} line(s) in ${files.length} file(s).`);
+  if (dropped > 0) {
+    lines.push(`${dropped} recorded block(s) dropped: their lines are gone.`);
+  }
   return lines.join('\n') + '\n';
 }

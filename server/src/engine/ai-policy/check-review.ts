@@ -1,7 +1,7 @@
 // Human review of an AI block (`ai.review`): self-review, missing or stale review, and a review
 // record that cannot be trusted. Called per block by check.ts.
 import type { AiRegion } from '../provenance';
-import { DIRECTIVE, isMarkerTime, tokenize } from '../provenance/marker-grammar';
+import { DIRECTIVE, isKnownKey, isMarkerTime, KEY_PROPERTY, tokenize } from '../provenance/marker-grammar';
 import type { LineIndex } from '../text/positions';
 import type { CompiledAiPolicy } from './compile';
 import { minuteOf, samePerson, type AiAction } from './actions';
@@ -78,7 +78,8 @@ function rawField(region: AiRegion, key: string, { doc }: ReviewEnv): string | u
   const end = lines.offsetAt(region.fieldsEnd);
   const directive = text.indexOf(DIRECTIVE, lines.offsetAt(region.beginRange.start));
   if (directive === -1 || directive >= end) {
-    return undefined;
+    // No marker text (a sidecar record, or an unpaired block): its fields were validated when read.
+    return isKnownKey(key) ? region[KEY_PROPERTY[key]] : region.extra[key];
   }
   for (const t of tokenize(text, directive + DIRECTIVE.length, end)) {
     if (t.kind === 'field' && t.key === key) {

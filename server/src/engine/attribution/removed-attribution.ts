@@ -2,7 +2,7 @@
 // of a change, are still in the file, and are no longer inside any block: the markers were deleted
 // and the code kept. Lines are matched by trimmed content through hash maps (linear time), so code
 // moved up or down by edits elsewhere still matches.
-import { markerProvenance, type ParsedProvenance } from '../provenance';
+import { markerProvenance, type ParsedProvenance, type ProvenanceSource } from '../provenance';
 import { isSignificantLine, lineHash } from './line-hash';
 import type { OwnershipRecord } from './ownership-log';
 
@@ -25,12 +25,14 @@ export interface AttributionInput {
   /** Ownership records for this file. */
   records: readonly OwnershipRecord[];
   languageId?: string;
+  /** Where regions come from at the base and now (the sidecar store: records at the base and now); default markers. */
+  provenance?: { before: ProvenanceSource; after: ProvenanceSource };
 }
 
 /** Unreviewed blocks at the base whose code is still here but no longer marked, one entry per block. */
 export function removedAttributions(input: AttributionInput): RemovedBlock[] {
   const beforeLines = input.before.split(/\r?\n/);
-  const base = markerProvenance.regionsFor(input.relPath, input.before, input.languageId);
+  const base = (input.provenance?.before ?? markerProvenance).regionsFor(input.relPath, input.before, input.languageId);
   const blocks = [
     ...base.regions.filter((r) => r.reviewedBy === undefined).map((r) => ({ id: r.id as string | undefined, tool: r.tool, from: r.beginLine + 1, to: r.endLine })),
     ...(base.unpaired ?? []).map((b) => ({ id: b.id, tool: 'unknown', from: b.beginLine + 1, to: b.endLine })),
@@ -41,7 +43,7 @@ export function removedAttributions(input: AttributionInput): RemovedBlock[] {
   // Lines outside every block at the base: that many copies of a line were human code already.
   const wasFree = countFree(beforeLines, attributedLines(base, beforeLines.length));
   const afterLines = input.after.split(/\r?\n/);
-  const now = attributedLines(markerProvenance.regionsFor(input.relPath, input.after, input.languageId), afterLines.length);
+  const now = attributedLines((input.provenance?.after ?? markerProvenance).regionsFor(input.relPath, input.after, input.languageId), afterLines.length);
   const free = new Map<string, number[]>();
   afterLines.forEach((l, i) => {
     const t = l.trim();

@@ -62,6 +62,9 @@ export function resolveConfig(entries: readonly RuleFileEntry[], identity: Confi
       config.overrides.push({ files: o.files, excludedFiles: o.excludedFiles ?? [], rules, origin });
     }
     pushAll(config.ignore, value.ignore ?? []);
+    if (value.provenance?.store) {
+      config.provenanceStore = value.provenance.store;
+    }
   }
   pushAll(problems, unknownRuleIds(entries, config));
   for (const section of SECTIONS) {

@@ -26,6 +26,15 @@ export const ruleFile = z
     overrides: z.array(override).optional().describe('Rule settings for files matching globs; later entries win.'),
     ignore: z.array(glob).optional().describe('Files that are never checked (in addition to .gitignore in the CLI).'),
     ...sectionShape,
+    provenance: z
+      .object({
+        store: z
+          .enum(['markers', 'sidecar'])
+          .optional()
+          .describe('Where AI provenance is kept: `markers` (comments in the code, the default) or `sidecar` (records under .conductor/provenance/). See docs/provenance.md.'),
+      })
+      .strict()
+      .optional(),
     // Org rulesets (issue 8): see org/schema.ts and docs/org-rulesets.md.
     locked: lockedSchema.optional(),
   })

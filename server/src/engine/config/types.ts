@@ -49,6 +49,8 @@ export interface ResolvedConfig extends Partial<SectionValues> {
   rules: Map<string, RuleSetting & { origin: string }>;
   overrides: ResolvedOverride[];
   ignore: string[];
+  /** `provenance.store` of the last file that sets it; undefined means markers. */
+  provenanceStore?: 'markers' | 'sidecar';
 }
 
 /** What a check sees of a Policy (config/policy.ts implements it). */

@@ -1,4 +1,4 @@
-// The comment-marker implementation of ProvenanceSource; a sidecar store will be another.
+// The comment-marker implementation of ProvenanceSource; sidecar/sidecar-source.ts is the other.
 import { syntaxFor } from '../text/languages';
 import { parseMarkers } from './parse-markers';
 import type { ProvenanceSource } from './types';

@@ -83,9 +83,11 @@ export interface ParsedProvenance {
   problems: MarkerProblem[];
   /** Sorted by `beginLine`; absent when every begin marker was paired. */
   unpaired?: UnpairedBlock[];
+  /** Sidecar store: recorded blocks whose lines are all gone (re-anchoring gave up on them). */
+  dropped?: number;
 }
 
-/** Where provenance comes from: comment markers today, a sidecar store for files without comments later. */
+/** Where provenance comes from: comment markers (marker-source.ts) or sidecar records (sidecar/). */
 export interface ProvenanceSource {
   regionsFor(relPath: string, text: string, languageId?: string): ParsedProvenance;
 }
