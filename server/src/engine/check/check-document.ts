@@ -9,6 +9,7 @@ import { checkBoundaries } from '../boundaries/check-boundaries';
 import { maskFinding, secretRulesOf } from './secret-mask';
 import { pushAll } from '../text/push-all';
 import { capFindings } from './cap-findings';
+import type { ProvenanceSource } from '../provenance/types';
 
 export interface CheckOptions {
   /** Documentation link for a rule id (host-specific: a file in the extension, a URL in SARIF). */
@@ -19,11 +20,13 @@ export interface CheckOptions {
   now?: Date;
   /** Findings listed per file before one summary finding stands for the rest (default MAX_FINDINGS_PER_FILE). */
   maxFindingsPerFile?: number;
+  /** Where AI regions come from (default: the comment markers); agent hooks add the lines an agent proposes. */
+  provenance?: ProvenanceSource;
 }
 
 /** The one entry point every host calls: a document and a policy in, plain findings out. */
 export function checkDocument(doc: DocumentInput, policy: Policy, options: CheckOptions): Finding[] {
-  const ctx = new DocumentContext(doc, policy);
+  const ctx = new DocumentContext(doc, policy, options.provenance);
   const docs = (id: string): string | undefined => options.docsUrl(id);
   const findings = checkPatterns(ctx, (p) => options.docsUrl(p.id, p.docs));
   pushAll(findings, checkMarkers(ctx, docs));
