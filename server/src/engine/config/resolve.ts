@@ -35,6 +35,8 @@ export interface ResolvedConfig {
   ai?: ResolvedAiPolicy;
   /** The merged `boundaries` sections (later files win, see boundaries/config.ts); undefined when no file has one. */
   boundaries?: ResolvedBoundaries;
+  /** Agent hooks' `onError` (later files win); undefined when no file sets it. */
+  agents?: { onError: 'deny' | 'allow'; origin: string };
 }
 
 /** Deeper `extends` chains are refused: real ones are a handful deep, and each level costs a stack frame. */
@@ -151,6 +153,9 @@ export function resolveConfig(entry: string, host: ConfigHost): ResolveResult {
     pushAll(config.ignore, value.ignore ?? []);
     if (value.boundaries) {
       config.boundaries = mergeBoundaries(config.boundaries, value.boundaries, { file, origin, rangeOf: parsed.rangeOf });
+    }
+    if (value.agents?.onError) {
+      config.agents = { onError: value.agents.onError, origin };
     }
     if (value.ai) {
       aiSections.push({ parsed, origin, ai: value.ai }); // merged after the walk, in this order

@@ -96,6 +96,16 @@ export const override = z
   })
   .strict();
 
+/** Agent hooks (`conductor hook`, docs/agents.md): what the hook answers when it cannot evaluate the policy. */
+const agentsSection = z
+  .object({
+    onError: z
+      .enum(['deny', 'allow'])
+      .optional()
+      .describe('When an agent hook cannot evaluate the policy (unreadable payload, file or rule file): deny the tool call (default) or allow it.'),
+  })
+  .strict();
+
 export const ruleFile = z
   .object({
     $schema: z.string().optional(),
@@ -111,6 +121,7 @@ export const ruleFile = z
     ignore: z.array(glob).optional().describe('Files that are never checked (in addition to .gitignore in the CLI).'),
     ai: aiPolicySchema.optional(),
     boundaries: boundariesSchema.optional(),
+    agents: agentsSection.optional().describe('AI agent hooks (conductor hook): see docs/agents.md.'),
     // Org rulesets (issue 8): see org/schema.ts and docs/org-rulesets.md.
     locked: lockedSchema.optional(),
   })
