@@ -155,8 +155,10 @@ function wholeText(text: string): LineSpan[] {
 }
 
 /**
- * The lines of `next` that differ from `prev` (a Write over an existing file: the changed lines only),
- * as the one span between the common leading and trailing lines; a new file is all its lines.
+ * The lines of `next` that differ from `prev` (a Write over an existing file: the changed lines only).
+ * Linear: common leading and trailing lines are kept, and in between a line that was already there
+ * (counted, so each old line vouches for one new line) is kept too, wherever it moved. A new file is
+ * all its lines; a pure deletion marks the line where it happened.
  */
 export function changedLines(prev: string, next: string, isNew = false): LineSpan[] {
   if (isNew) {
@@ -173,8 +175,27 @@ export function changedLines(prev: string, next: string, isNew = false): LineSpa
     tail++;
   }
   const end = b.length - tail;
-  if (head >= end) {
-    return head === b.length && a.length === b.length ? [] : [{ start: Math.min(head, b.length - 1), end: Math.min(head, b.length - 1) + 1 }];
+  const old = new Map<string, number>();
+  for (let i = head; i < a.length - tail; i++) {
+    old.set(a[i], (old.get(a[i]) ?? 0) + 1);
   }
-  return [{ start: head, end }];
+  const spans: LineSpan[] = [];
+  for (let i = head; i < end; i++) {
+    const left = old.get(b[i]) ?? 0;
+    if (left > 0) {
+      old.set(b[i], left - 1);
+      continue;
+    }
+    const last = spans[spans.length - 1];
+    if (last && last.end === i) {
+      last.end = i + 1;
+    } else {
+      spans.push({ start: i, end: i + 1 });
+    }
+  }
+  if (spans.length === 0 && (a.length !== b.length || head < end)) {
+    const at = Math.min(head, b.length - 1);
+    return [{ start: at, end: at + 1 }];
+  }
+  return spans;
 }
