@@ -53,25 +53,32 @@ export function isCurrent(text: string | undefined, spec: AgentHookFile): boolea
 
 export function hasOwn(text: string, spec: AgentHookFile): boolean {
   const hooks = parseObject(text, spec.file).hooks;
-  return hooks !== null && typeof hooks === 'object' && Object.values(hooks as Json).some((v) => Array.isArray(v) && withoutOwn(v, spec).length !== v.length);
+  return hooks !== null && typeof hooks === 'object' && Object.values(hooks as Json).some((v) => Array.isArray(v) && v.some((e) => isOwn(e, spec) || (spec.grouped && isGroup(e) && (e.hooks as unknown[]).some((h) => isOwn(h, spec)))));
+}
+
+function isOwn(e: unknown, spec: AgentHookFile): boolean {
+  return e !== null && typeof e === 'object' && typeof (e as Json)[spec.commandKey] === 'string' && OWN_COMMAND.test((e as Json)[spec.commandKey] as string);
+}
+
+function isGroup(g: unknown): g is Json {
+  return g !== null && typeof g === 'object' && Array.isArray((g as Json).hooks);
 }
 
 /** The event's entries without Conductor's; a group left with no hook goes too. */
 function withoutOwn(entries: unknown[], spec: AgentHookFile): unknown[] {
-  const own = (e: unknown): boolean => e !== null && typeof e === 'object' && typeof (e as Json)[spec.commandKey] === 'string' && OWN_COMMAND.test((e as Json)[spec.commandKey] as string);
+  const own = (e: unknown): boolean => isOwn(e, spec);
   if (!spec.grouped) {
     return entries.filter((e) => !own(e));
   }
   const out: unknown[] = [];
   for (const g of entries) {
-    const inner = g !== null && typeof g === 'object' ? (g as Json).hooks : undefined;
-    if (!Array.isArray(inner) || !inner.some(own)) {
+    if (!isGroup(g) || !(g.hooks as unknown[]).some(own)) {
       out.push(g);
       continue;
     }
-    const rest = inner.filter((h) => !own(h));
+    const rest = (g.hooks as unknown[]).filter((h) => !own(h));
     if (rest.length > 0) {
-      out.push({ ...(g as Json), hooks: rest });
+      out.push({ ...g, hooks: rest });
     }
   }
   return out;

@@ -193,7 +193,7 @@ export function changedLines(prev: string, next: string, isNew = false): LineSpa
       spans.push({ start: i, end: i + 1 });
     }
   }
-  if (spans.length === 0 && (a.length !== b.length || head < end)) {
+  if (spans.length === 0 && a.length > b.length) {
     const at = Math.min(head, b.length - 1);
     return [{ start: at, end: at + 1 }];
   }
