@@ -51,7 +51,7 @@ async function decide(adapter: AgentAdapter, o: HookOptions): Promise<HookReply>
     eventName = typeof payload.hook_event_name === 'string' ? payload.hook_event_name : eventName;
     const event = adapter.parse(payload, o.event);
     if (event.phase === 'ungoverned' || event.phase === 'post-write') {
-      // After a write: recording needs the sidecar store (issue 16); see AgentWriteRecorder.
+      // After a write: recording needs the sidecar store (issue 16); it plugs in here as an AgentWriteRecorder (engine/agent-hooks/record.ts).
       return adapter.reply({ decision: 'allow' }, eventName);
     }
     const root = workspaceRootFor(adapter, event, o.cwd);
