@@ -14,6 +14,9 @@ Commands:
                      --check fails when they are out of date (conductor instructions --help)
   mcp                MCP server on stdio for AI assistants (conductor mcp --help)
   hooks install --git  The git pre-commit hook running \`check --staged\` (--check, --uninstall)
+  hooks install --agent claude-code|cursor|copilot|gemini|codex|all
+                       AI agents' project hook files, merged (--check, --uninstall)
+  hook AGENT           Run by an agent's hook: its JSON payload on stdin, the policy's answer out
 
 Options for check:
   --format <f>       text (default) | json | sarif | junit

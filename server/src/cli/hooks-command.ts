@@ -6,30 +6,43 @@ import { GitError } from '../host/git/run';
 import { UsageError } from './cli-config';
 import { parseCliArgs, workspaceRoot } from './cli-args';
 import { HOOK_MARKER, PRE_COMMIT_HOOK } from './git-hook-script';
+import { installAgentHooks } from './agent-hooks-install';
 
 const MAX_HOOK_BYTES = 1024 * 1024;
 
 type HookState = 'missing' | 'current' | 'stale' | 'foreign';
 
+const USAGE = 'usage: conductor hooks install [--git] [--agent claude-code|cursor|copilot|gemini|codex|all] [--check | --uninstall] [--cwd DIR]';
+
 /**
- * `conductor hooks install --git [--check | --uninstall]`: the git pre-commit hook that runs
- * `conductor check --staged`. Never clobbers a hook it did not write (no marker line): it says so.
+ * `conductor hooks install [--git] [--agent …] [--check | --uninstall]`: the git pre-commit hook that
+ * runs `conductor check --staged`, and the AI agents' hook files (agent-hooks-install.ts). Without
+ * either flag: the agents whose folders the workspace has. Never clobbers a hook it did not write.
  */
 export function runHooks(argv: string[]): number {
   const [sub, ...rest] = argv;
   if (sub !== 'install') {
-    throw new UsageError('usage: conductor hooks install --git [--check | --uninstall] [--cwd DIR]');
+    throw new UsageError(USAGE);
   }
   const { values: v, positionals } = parseCliArgs(rest, {
     git: { type: 'boolean' },
+    agent: { type: 'string' },
     check: { type: 'boolean' },
     uninstall: { type: 'boolean' },
     cwd: { type: 'string' },
   });
-  if (!v.git || positionals.length > 0 || (v.check && v.uninstall)) {
-    throw new UsageError('usage: conductor hooks install --git [--check | --uninstall] [--cwd DIR]');
+  if (positionals.length > 0 || (v.check && v.uninstall)) {
+    throw new UsageError(USAGE);
   }
-  const file = path.join(gitHooksDir(workspaceRoot(v.cwd)), 'pre-commit');
+  const root = workspaceRoot(v.cwd);
+  const gitCode = v.git ? gitHook(root, !!v.check, !!v.uninstall) : 0;
+  const agentCode = !v.git || v.agent !== undefined ? installAgentHooks({ root, agent: v.agent, check: !!v.check, uninstall: !!v.uninstall }) : 0;
+  return Math.max(gitCode, agentCode);
+}
+
+function gitHook(root: string, check: boolean, uninstall: boolean): number {
+  const v = { check, uninstall };
+  const file = path.join(gitHooksDir(root), 'pre-commit');
   const state = hookState(file);
   if (v.check) {
     process.stderr.write(`${file}: ${describe(state)}\n`);

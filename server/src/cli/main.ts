@@ -16,6 +16,7 @@ import { runOrg } from './org-command';
 import { runReport } from './report-command';
 import { HELP } from './help';
 import { runHooks } from './hooks-command';
+import { runHook } from './hook-command';
 
 enableLinearRegexFallback();
 
@@ -46,6 +47,8 @@ function main(argv: string[]): number | Promise<number> {
       return runMcp(rest);
     case 'hooks':
       return runHooks(rest);
+    case 'hook':
+      return runHook(rest);
     case undefined:
     case '-h':
     case '--help':

@@ -19,7 +19,7 @@ export interface CheckOptions {
   now?: Date;
   /** Findings listed per file before one summary finding stands for the rest (default MAX_FINDINGS_PER_FILE). */
   maxFindingsPerFile?: number;
-  /** Where AI regions come from (the workspace's `provenance.store`); defaults to comment markers. */
+  /** Where AI regions come from (the workspace's `provenance.store`); defaults to comment markers; agent hooks add the lines an agent proposes. */
   provenance?: ProvenanceSource;
 }
 

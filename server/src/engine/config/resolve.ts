@@ -65,6 +65,9 @@ export function resolveConfig(entries: readonly RuleFileEntry[], identity: Confi
     if (value.provenance?.store) {
       config.provenanceStore = value.provenance.store;
     }
+    if (value.agents?.onError) {
+      config.agents = { onError: value.agents.onError, origin };
+    }
   }
   pushAll(problems, unknownRuleIds(entries, config));
   for (const section of SECTIONS) {

@@ -12,6 +12,16 @@ const sectionShape = Object.fromEntries(SECTIONS.map((s) => [s.key, s.schema.opt
   [K in SectionKey]: z.ZodOptional<z.ZodType<SectionConfigs[K]>>;
 };
 
+/** Agent hooks (`conductor hook`, docs/agents.md): what the hook answers when it cannot evaluate the policy. */
+const agentsSection = z
+  .object({
+    onError: z
+      .enum(['deny', 'allow'])
+      .optional()
+      .describe('When an agent hook cannot evaluate the policy (unreadable payload, file or rule file): deny the tool call (default) or allow it.'),
+  })
+  .strict();
+
 export const ruleFile = z
   .object({
     $schema: z.string().optional(),
@@ -35,6 +45,7 @@ export const ruleFile = z
       })
       .strict()
       .optional(),
+    agents: agentsSection.optional().describe('AI agent hooks (conductor hook): see docs/agents.md.'),
     // Org rulesets (issue 8): see org/schema.ts and docs/org-rulesets.md.
     locked: lockedSchema.optional(),
   })

@@ -51,6 +51,8 @@ export interface ResolvedConfig extends Partial<SectionValues> {
   ignore: string[];
   /** `provenance.store` of the last file that sets it; undefined means markers. */
   provenanceStore?: 'markers' | 'sidecar';
+  /** Agent hooks' `onError` (later files win); undefined when no file sets it. */
+  agents?: { onError: 'deny' | 'allow'; origin: string };
 }
 
 /** What a check sees of a Policy (config/policy.ts implements it). */

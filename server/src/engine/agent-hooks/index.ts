@@ -1,0 +1,8 @@
+// Agent hooks: an AI agent's tool call → the policy's answer, before the write (issue 17).
+export * from './types';
+export { ADAPTERS, parsePayload, type AgentAdapter } from './agents';
+export { evaluateWrite, type WriteInput } from './evaluate-write';
+export { answerWrites, answerRead, judgeWrite, type WriteVerdict } from './decide';
+export { proposedContent, changedLines, type LineSpan, type ProposedContent } from './proposed-content';
+export { agentProvenance } from './agent-provenance';
+export type { AgentWriteRecord, AgentWriteRecorder } from './record';
