@@ -1,6 +1,6 @@
 // Reads one line of a diff as a provenance marker, without the rest of the file. The history replay
 // (history.ts) sees single added lines, not whole files, so it cannot run the full parser; this
-// accepts what the grammar accepts on a line of its own (docs/provenance-markers.md) and does not
+// accepts what the grammar accepts on a line of its own (docs/provenance.md) and does not
 // know about strings spanning lines: a marker-looking line inside a multi-line string counts here.
 import { syntaxFor, type LanguageSyntax } from '../engine';
 import { DIRECTIVE, isMarkerId, tokenize } from '../engine/provenance/marker-grammar';

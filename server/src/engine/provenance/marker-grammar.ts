@@ -1,4 +1,4 @@
-// The marker grammar, spec v1 (docs/provenance-markers.md): `@ai-generated begin|end key=value …`.
+// The marker grammar, spec v1 (docs/provenance.md): `@ai-generated begin|end key=value …`.
 // Shared by the parser and the writers so both read a marker's fields the same way.
 import type { MarkerFields } from './types';
 
