@@ -1,6 +1,8 @@
 // The sidecar record of one source file (docs/provenance.md, "The sidecar store"): an Agent Trace
 // 0.1.0 record whose root `metadata` carries Conductor's per-block data under a reverse-domain key.
 
+import type { MarkerFields } from '../types';
+
 /** Where records live, relative to the workspace root; committed with the code. */
 export const SIDECAR_DIR = '.conductor/provenance';
 export const AGENT_TRACE_VERSION = '0.1.0';
@@ -9,17 +11,9 @@ export const VENDOR_KEY = 'dev.conductor';
 export const SIDECAR_FORMAT = 1;
 
 /** One AI block as recorded. Times and ids follow the marker grammar, so both stores convert losslessly. */
-export interface SidecarBlock {
-  id: string;
-  tool: string;
+export interface SidecarBlock extends Required<Pick<MarkerFields, 'extra'>>, Omit<MarkerFields, 'extra'> {
   /** `provider/model` (models.dev convention), the Agent Trace contributor's `model_id`. */
   model?: string;
-  useCase?: string;
-  at?: string;
-  reviewedBy?: string;
-  reviewedAt?: string;
-  acceptedBy?: string;
-  extra: Record<string, string>;
   /** 0-based first line when the block was recorded. */
   startLine: number;
   /** Hash of each line's normalised content (line-hash.ts), in order; never empty. */
