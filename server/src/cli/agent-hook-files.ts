@@ -32,7 +32,11 @@ export const AGENT_HOOK_FILES: Record<AgentId, AgentHookFile> = {
     file: '.claude/settings.json',
     ownFile: false,
     header: {},
-    events: { PreToolUse: { matcher: CLAUDE_TOOLS, hooks: [{ type: 'command', command: command('claude-code') }] } },
+    events: {
+      PreToolUse: { matcher: CLAUDE_TOOLS, hooks: [{ type: 'command', command: command('claude-code') }] },
+      // After a write: records the agent's lines when the store is the sidecar (cli/hook-command.ts).
+      PostToolUse: { matcher: 'Write|Edit|MultiEdit', hooks: [{ type: 'command', command: command('claude-code') }] },
+    },
     commandKey: 'command',
     grouped: true,
   },
@@ -41,7 +45,7 @@ export const AGENT_HOOK_FILES: Record<AgentId, AgentHookFile> = {
     file: '.cursor/hooks.json',
     ownFile: false,
     header: { version: 1 },
-    events: { preToolUse: { command: command('cursor') }, beforeReadFile: { command: command('cursor') } },
+    events: { preToolUse: { command: command('cursor') }, beforeReadFile: { command: command('cursor') }, afterFileEdit: { command: command('cursor') } },
     commandKey: 'command',
     grouped: false,
   },

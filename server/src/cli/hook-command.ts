@@ -4,8 +4,11 @@
 // failure is answered, as the rule file's `agents.onError` says (default: deny).
 import * as path from 'path';
 import { loadWorkspaceConfig, type Policy } from '../engine';
-import { ADAPTERS, AGENTS, answerRead, answerWrites, evaluateWrite, parsePayload, PayloadError, type AgentAdapter, type AgentId, type HookAnswer, type HookEvent, type HookReply, type WriteVerdict } from '../engine/agent-hooks';
+import { ADAPTERS, AGENTS, answerRead, answerWrites, evaluateWrite, parsePayload, PayloadError, writtenLines, type AgentAdapter, type AgentId, type HookAnswer, type HookEvent, type HookReply, type WriteVerdict } from '../engine/agent-hooks';
 import { maskSecretsIn } from '../engine/check/secret-mask';
+import { formatMarkerTime } from '../engine/provenance';
+import { formatRecord } from '../engine/provenance/sidecar';
+import { sidecarRecorder } from '../host/agent-write-recorder';
 import { useDiskForImports } from '../host/import-file-system';
 import { diskHost } from '../host/disk-config-host';
 import { findBuiltinDir } from '../host/builtin-dir';
@@ -23,6 +26,8 @@ const MAX_PAYLOAD_BYTES = 2 * DEFAULT_MAX_BYTES + 1024 * 1024;
 const STDIN_DEADLINE_MS = 10_000;
 
 const USAGE = `usage: conductor hook <${AGENTS.join('|')}> [--cwd DIR] [--config FILE] [--event NAME]`;
+
+declare const VERSION: string;
 
 class EvaluationError extends Error {}
 
@@ -51,12 +56,14 @@ async function decide(adapter: AgentAdapter, o: HookOptions): Promise<HookReply>
     const payload = parsePayload(await readStdinBounded(MAX_PAYLOAD_BYTES, STDIN_DEADLINE_MS));
     eventName = typeof payload.hook_event_name === 'string' ? payload.hook_event_name : eventName;
     const event = adapter.parse(payload, o.event);
-    if (event.phase === 'ungoverned' || event.phase === 'post-write') {
-      // After a write: recording needs the sidecar store (issue 16); it plugs in here as an AgentWriteRecorder (engine/agent-hooks/record.ts).
+    if (event.phase === 'ungoverned') {
       return adapter.reply({ decision: 'allow' }, eventName);
     }
     const root = workspaceRootFor(adapter, event, o.cwd);
     policy = loadPolicy(root, o.config);
+    if (event.phase === 'post-write') {
+      return adapter.reply(recordAnswer(policy, root, event), eventName);
+    }
     const answer = event.phase === 'pre-read' ? readAnswer(policy, root, event) : writeAnswer(policy, root, event);
     return adapter.reply(answer, eventName);
   } catch (e) {
@@ -140,6 +147,39 @@ function writeAnswer(policy: Policy, root: string, event: Extract<HookEvent, { p
     );
   }
   return answerWrites(verdicts, policy);
+}
+
+/**
+ * After a write: with the sidecar store, the agent's lines become an AI block in the file's record.
+ * With markers nothing is recorded (markers written behind the agent's back break its next Edit). The
+ * write already happened, so a failure is reported as context, never as a denial.
+ */
+function recordAnswer(policy: Policy, root: string, event: Extract<HookEvent, { phase: 'post-write' }>): HookAnswer {
+  if (policy.resolved.provenanceStore !== 'sidecar') {
+    return { decision: 'allow' };
+  }
+  const recorder = sidecarRecorder(root, (r) => formatRecord(r, VERSION));
+  const problems: string[] = [];
+  for (const w of event.writes) {
+    const at = resolveInWorkspace(root, w.path, event.cwd ?? root);
+    if (!at.ok || policy.isIgnored(at.relPath)) {
+      continue;
+    }
+    const written = readBoundedText(at.abs, { maxBytes: DEFAULT_MAX_BYTES, within: [root] });
+    const lines = written.ok ? writtenLines(written.text, w.change) : undefined;
+    if (!written.ok || !lines) {
+      problems.push(`${at.relPath}: ${written.ok ? 'the written lines cannot be placed in the file as it is now' : written.reason}`);
+      continue;
+    }
+    try {
+      recorder.record({ relPath: at.relPath, text: written.text, lines, tool: event.agent, model: event.model, sessionId: event.sessionId, at: formatMarkerTime(new Date()) });
+    } catch (e) {
+      problems.push(`${at.relPath}: ${(e as Error).message}`);
+    }
+  }
+  return problems.length === 0
+    ? { decision: 'allow' }
+    : { decision: 'allow', context: maskSecretsIn(`Conductor could not record these AI-written lines in the provenance store: ${problems.join('; ')}. Tell the user.`) };
 }
 
 function outside(reason: string): HookAnswer {

@@ -147,6 +147,85 @@ describe('conductor hook <agent> (built CLI, documented payloads)', function () 
       silent(hook('claude-code', JSON.stringify({ hook_event_name: 'PreToolUse', tool_name: 'Bash', tool_input: { command: 'ls' } })));
     });
 
+    describe('after a write, with the sidecar store', () => {
+      const useSidecar = (): void => {
+        const rules = path.join(root, '.conductor', 'rules.jsonc');
+        const text = fs.readFileSync(rules, 'utf8');
+        fs.writeFileSync(rules, text.replace(/\{\s*"extends"/, '{ "provenance": { "store": "sidecar" }, "ignore": [".conductor/**"], "extends"').replace('"ai": {', '"ai": { "review": { "required": true },'));
+      };
+      /**
+       * The unreviewed AI blocks of `rel` as 1-based inclusive [first, last]: `conductor check` reports
+       * `ai/unreviewed` at a block's first line; `conductor provenance` gives its extent.
+       */
+      const unreviewed = (rel: string): [number, number][] => {
+        const cli = (...args: string[]): unknown => {
+          const r = spawnSync(process.execPath, [CLI_JS, ...args, '--format', 'json'], { cwd: root, encoding: 'utf8', env: { ...process.env, CONDUCTOR_ORG_RULESET: '' } });
+          assert.ok(r.stdout.trim().startsWith('{'), r.stderr || r.stdout);
+          return JSON.parse(r.stdout);
+        };
+        const report = cli('check') as { results: { path: string; findings: { ruleId: string; line: number; properties?: { ai?: { blockId: string } } }[] }[] };
+        const regions = (cli('provenance', rel) as { regions: { id: string; startLine: number; endLine: number; tool: string }[] }).regions;
+        return report.results
+          .filter((f) => f.path === rel)
+          .flatMap((f) => f.findings.filter((x) => x.ruleId === 'ai/unreviewed'))
+          .map((x): [number, number] => {
+            const region = regions.find((g) => g.id === x.properties?.ai?.blockId);
+            assert.equal(region?.tool, 'claude-code');
+            assert.equal(region.startLine, x.line);
+            return [region.startLine, region.endLine];
+          });
+      };
+      const post = (toolName: string, toolInput: Record<string, unknown>): Run =>
+        hook('claude-code', JSON.stringify({ ...(JSON.parse(payload('claude-code', 'post-write')) as object), tool_name: toolName, tool_input: toolInput }));
+
+      it('records the lines an Edit wrote as an AI block; check reports exactly them, and a human edit above keeps them', () => {
+        useSidecar();
+        const rel = 'src/domain/calc.ts';
+        const file = path.join(root, rel);
+        const human = ['export function add(a: number, b: number): number {', '  return a + b;', '}', ''].join('\n');
+        fs.writeFileSync(file, human);
+        assert.deepEqual(unreviewed(rel), []);
+        // The agent's Edit, as its tool applies it, then the PostToolUse payload.
+        const newString = ['export function add(a: number, b: number): number {', '  return a + b;', '}', '', 'export function sub(a: number, b: number): number {', '  return a - b;', '}'].join('\n');
+        fs.writeFileSync(file, human.replace(['export function add(a: number, b: number): number {', '  return a + b;', '}'].join('\n'), newString));
+        silent(post('Edit', { file_path: file, old_string: ['export function add(a: number, b: number): number {', '  return a + b;', '}'].join('\n'), new_string: newString }));
+        assert.ok(fs.existsSync(path.join(root, '.conductor', 'provenance', `${rel}.json`)));
+        const recorded = JSON.parse(fs.readFileSync(path.join(root, '.conductor', 'provenance', `${rel}.json`), 'utf8')) as Record<string, unknown>;
+        assert.match(JSON.stringify(recorded), /"claude-code"/);
+        assert.deepEqual(unreviewed(rel), [[5, 7]]); // the Edit's new_string repeats the old function: not the agent's
+        // A human adds two lines above: the attribution moves with the code.
+        fs.writeFileSync(file, `// header\n// more\n${fs.readFileSync(file, 'utf8')}`);
+        assert.deepEqual(unreviewed(rel), [[7, 9]]);
+      });
+
+      it('records a new file written whole, and keeps earlier blocks when a later Edit changes other lines', () => {
+        useSidecar();
+        const rel = 'src/domain/new.ts';
+        const file = path.join(root, rel);
+        fs.writeFileSync(file, 'export const n = 1;\n');
+        silent(hook('claude-code', payload('claude-code', 'post-write')));
+        assert.deepEqual(unreviewed(rel), [[1, 1]]);
+        fs.writeFileSync(file, '// human\n\nexport const n = 1;\n'); // a human edit, then the agent's Edit
+        fs.writeFileSync(file, '// human\n\nexport const n = 1;\nexport const m = 2;\n');
+        silent(post('Edit', { file_path: file, old_string: 'export const n = 1;\n', new_string: 'export const n = 1;\nexport const m = 2;\n' }));
+        // The first block moved with its line; the Edit's new block is the one line it added.
+        assert.deepEqual(unreviewed(rel).sort((a, b) => a[0] - b[0]), [[3, 3], [4, 4]]);
+      });
+
+      it('reports, without denying, a write it cannot place; records nothing with the markers store', () => {
+        useSidecar();
+        const file = path.join(root, 'src/domain/gone.ts');
+        fs.writeFileSync(file, 'export const x = 1;\n');
+        const r = post('Edit', { file_path: file, old_string: 'a', new_string: 'not in the file' });
+        assert.equal(r.status, 0, r.stderr);
+        assert.match(r.json?.hookSpecificOutput?.additionalContext ?? '', /could not record .*src\/domain\/gone\.ts: the written lines cannot be placed/);
+        assert.equal(r.json?.hookSpecificOutput?.permissionDecision, undefined);
+        fs.writeFileSync(path.join(root, '.conductor', 'rules.jsonc'), fs.readFileSync(path.join(FIXTURES, 'workspace', '.conductor', 'rules.jsonc')));
+        silent(post('Write', { file_path: file, content: 'export const x = 1;\n' }));
+        assert.equal(fs.existsSync(path.join(root, '.conductor', 'provenance')), false);
+      });
+    });
+
     it('refuses an unknown agent as a usage error (exit 2, which Claude Code treats as a block)', () => {
       const r = hook('vim', '{}');
       assert.equal(r.status, 2);

@@ -75,7 +75,7 @@ describe('conductor hooks install --agent (built CLI)', function () {
     const r = install('--agent', 'all');
     assert.equal(r.status, 0, r.stderr);
     const cursor = JSON.parse(read('.cursor/hooks.json')) as { version: number; hooks: Record<string, { command: string }[]> };
-    assert.deepEqual(cursor.hooks.afterFileEdit, [{ command: './format.sh' }]);
+    assert.deepEqual(cursor.hooks.afterFileEdit, [{ command: './format.sh' }, { command: 'conductor hook cursor' }]); // theirs kept, the recorder added
     assert.deepEqual(cursor.hooks.beforeReadFile, [{ command: 'conductor hook cursor' }]);
     const copilot = JSON.parse(read('.github/hooks/conductor.json')) as { version: number; hooks: { preToolUse: { bash: string }[] } };
     assert.equal(copilot.version, 1);

@@ -5,4 +5,4 @@ export { evaluateWrite, type WriteInput } from './evaluate-write';
 export { answerWrites, answerRead, judgeWrite, type WriteVerdict } from './decide';
 export { proposedContent, changedLines, type LineSpan, type ProposedContent } from './proposed-content';
 export { agentProvenance } from './agent-provenance';
-export type { AgentWriteRecord, AgentWriteRecorder } from './record';
+export { recordWrite, writtenLines, type AgentWriteRecord, type AgentWriteRecorder } from './record';
