@@ -5,9 +5,9 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { assertBuilt } from '../../helpers/build';
-import { CLI_JS, REPO_ROOT } from '../../helpers/paths';
+import { REPO_ROOT } from '../../helpers/paths';
 import { leakedTokens, plantedTokens } from '../../helpers/planted-marker-secrets';
+import { assertCliBuilt, runCli } from '../run-cli';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'agents');
 
@@ -23,7 +23,7 @@ describe('conductor hook <agent> (built CLI, documented payloads)', function () 
   this.timeout(120_000);
   let root: string;
 
-  before(() => assertBuilt([CLI_JS]));
+  before(assertCliBuilt);
   beforeEach(() => {
     root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'conductor-agent-')));
     fs.cpSync(path.join(FIXTURES, 'workspace'), root, { recursive: true });
@@ -39,7 +39,7 @@ describe('conductor hook <agent> (built CLI, documented payloads)', function () 
 
   const payload = (agent: string, name: string): string => fs.readFileSync(path.join(FIXTURES, agent, `${name}.json`), 'utf8').split('${WORKSPACE}').join(root);
   const hook = (agent: string, input: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Run => {
-    const r = spawnSync(process.execPath, [CLI_JS, 'hook', agent, ...args], { cwd: root, input, encoding: 'utf8', env: { ...process.env, CLAUDE_PROJECT_DIR: '', GEMINI_PROJECT_DIR: '', CONDUCTOR_ORG_RULESET: '', ...env } });
+    const r = runCli(['hook', agent, ...args], root, { input, env: { CLAUDE_PROJECT_DIR: '', GEMINI_PROJECT_DIR: '', ...env } });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr, json: r.stdout.trim() ? (JSON.parse(r.stdout) as Run['json']) : undefined };
   };
   const claudeDeny = (r: Run): string => {
@@ -159,7 +159,7 @@ describe('conductor hook <agent> (built CLI, documented payloads)', function () 
        */
       const unreviewed = (rel: string): [number, number][] => {
         const cli = (...args: string[]): unknown => {
-          const r = spawnSync(process.execPath, [CLI_JS, ...args, '--format', 'json'], { cwd: root, encoding: 'utf8', env: { ...process.env, CONDUCTOR_ORG_RULESET: '' } });
+          const r = runCli([...args, '--format', 'json'], root);
           assert.ok(r.stdout.trim().startsWith('{'), r.stderr || r.stdout);
           return JSON.parse(r.stdout);
         };
@@ -241,13 +241,13 @@ describe('conductor hook <agent> (built CLI, documented payloads)', function () 
     });
 
     it('preToolUse Write into a forbidden path: denied; the root comes from workspace_roots', () => {
-      const r = spawnSync(process.execPath, [CLI_JS, 'hook', 'cursor'], { cwd: os.tmpdir(), input: payload('cursor', 'pre-tool-use-write'), encoding: 'utf8' });
+      const r = runCli(['hook', 'cursor'], os.tmpdir(), { input: payload('cursor', 'pre-tool-use-write') });
       const out = JSON.parse(r.stdout) as Record<string, string>;
       assert.equal(out.permission, 'deny', r.stdout);
       assert.match(out.agent_message, /forbidden in src\/payments\/refund\.ts/);
     });
 
-    it('afterFileEdit: answered with an empty object (recording waits for the provenance store)', () => {
+    it('afterFileEdit: answered with an empty object (the markers store records nothing)', () => {
       assert.deepEqual(hook('cursor', payload('cursor', 'after-file-edit')).json, {});
     });
   });

@@ -1,12 +1,10 @@
 // `conductor hooks install --agent …` through the built CLI: merges into existing settings files
 // without touching other hooks or settings, is idempotent, and --check / --uninstall see only its own entries.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { assertBuilt } from '../../helpers/build';
-import { CLI_JS } from '../../helpers/paths';
+import { assertCliBuilt, runCli } from '../run-cli';
 
 const EXISTING_CLAUDE = `{
   // the team's own settings
@@ -21,14 +19,14 @@ const EXISTING_CLAUDE = `{
 describe('conductor hooks install --agent (built CLI)', function () {
   this.timeout(120_000);
   let root: string;
-  const install = (...args: string[]) => spawnSync(process.execPath, [CLI_JS, 'hooks', 'install', '--cwd', root, ...args], { encoding: 'utf8' });
+  const install = (...args: string[]) => runCli(['hooks', 'install', '--cwd', root, ...args], root);
   const read = (rel: string): string => fs.readFileSync(path.join(root, rel), 'utf8');
   const write = (rel: string, text: string): void => {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     fs.writeFileSync(path.join(root, rel), text);
   };
 
-  before(() => assertBuilt([CLI_JS]));
+  before(assertCliBuilt);
   beforeEach(() => {
     root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'conductor-agent-install-')));
   });
